@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from units import views as unit_views
+
+urlpatterns = [
+    path("", unit_views.home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("", include("units.urls")),
+]

@@ -1,0 +1,57 @@
+"""Plain factory functions: each makes one valid record, with overrides."""
+
+import itertools
+
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+from units.models import Category, Kind, Level, Person, Role, RoleAssignment, Unit, User
+
+_seq = itertools.count(1)
+
+
+def n() -> int:
+    return next(_seq)
+
+
+def make_user(**overrides) -> User:
+    i = n()
+    fields = {"email": f"user{i}@example.vn", "full_name": f"Người dùng {i}"}
+    fields.update(overrides)
+    password = fields.pop("password", "mật-khẩu-Thử-1")
+    return User.objects.create_user(password=password, **fields)
+
+
+def make_unit(**overrides) -> Unit:
+    i = n()
+    fields = {"code": f"U{i:05d}", "name": f"Đơn vị {i}", "level": Level.DEPARTMENT, "kind": Kind.DEPARTMENT}
+    fields.update(overrides)
+    return Unit.objects.create(**fields)
+
+
+def make_person(**overrides) -> Person:
+    i = n()
+    fields = {"code": f"P{i:06d}", "full_name": f"Nguyễn Văn {i}", "category": Category.CONG_CHUC}
+    fields.update(overrides)
+    if "unit" not in fields:
+        fields["unit"] = make_unit()
+    return Person.objects.create(**fields)
+
+
+def grant(user: User, role: str, unit: Unit) -> RoleAssignment:
+    return RoleAssignment.objects.create(user=user, role=role, unit=unit)
+
+
+def enrol_totp(user: User) -> str:
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def make_user_with_role(role: str, unit: Unit, *, person_unit: Unit | None = None, **overrides) -> User:
+    """A user holding `role` on `unit`, with a Person record in `person_unit` (default: `unit`)."""
+    user = make_user(**overrides)
+    grant(user, role, unit)
+    make_person(unit=person_unit or unit, user=user, full_name=user.full_name, email=user.email)
+    if role in {Role.ADMINISTRATOR, Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY}:
+        enrol_totp(user)
+    return user

@@ -1,0 +1,86 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from units.models import Person, Role, RoleAssignment, Unit, User
+
+DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
+
+
+class UnitForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ["code", "name", "level", "kind", "parent", "valid_from", "valid_to", "successor"]
+        widgets = {"valid_from": DATE_WIDGET, "valid_to": DATE_WIDGET}
+
+    def __init__(self, *args, administered=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = administered
+        self.fields["successor"].queryset = Unit.objects.all()
+        if self.instance.pk:
+            self.fields["parent"].queryset = administered.exclude(path__startswith=self.instance.path)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("valid_from"), cleaned.get("valid_to")
+        if start and end and end < start:
+            self.add_error("valid_to", _("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."))
+        if cleaned.get("successor") and self.instance.pk and cleaned["successor"].pk == self.instance.pk:
+            self.add_error("successor", _("Đơn vị không thể kế thừa chính nó."))
+        return cleaned
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["code", "full_name", "unit", "position", "category", "email", "active"]
+
+    def __init__(self, *args, administered=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = administered
+
+
+class RoleAssignmentForm(forms.ModelForm):
+    email = forms.EmailField(label=_("E-mail tài khoản"))
+
+    class Meta:
+        model = RoleAssignment
+        fields = ["email", "role", "unit"]
+
+    def __init__(self, *args, administered=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = administered
+        self.fields["role"].choices = Role.choices
+
+    def clean_email(self):
+        user = User.objects.filter(email__iexact=self.cleaned_data["email"]).first()
+        if user is None:
+            raise forms.ValidationError(_("Không có tài khoản nào với e-mail này."))
+        self.instance.user = user
+        return user.email
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            self.instance.user_id
+            and RoleAssignment.objects.filter(
+                user=self.instance.user, role=cleaned.get("role"), unit=cleaned.get("unit")
+            ).exists()
+        ):
+            raise forms.ValidationError(_("Tài khoản này đã có vai trò đó tại đơn vị này."))
+        return cleaned
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"))
+
+    def __init__(self, *args, person=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+        if person is not None and person.email:
+            self.fields["email"].initial = person.email
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if User.objects.filter(email__iexact=email).exclude(person=self.person).exists():
+            raise forms.ValidationError(_("E-mail này đã thuộc về một tài khoản khác."))
+        return email

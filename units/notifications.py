@@ -1,0 +1,26 @@
+"""Posting to users' in-app inboxes, with e-mail delivery of the same message."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from units.models import Notification, User
+
+
+def notify(*, users, title: str, body: str = "", link: str = "") -> list[Notification]:
+    """Each user gets the message in their inbox, and by e-mail once the transaction commits."""
+    from units.tasks import email_notification
+
+    created = Notification.objects.bulk_create(
+        [Notification(user=user, title=title, body=body, link=link) for user in users]
+    )
+    for notification in created:
+        transaction.on_commit(lambda pk=notification.pk: email_notification.delay(pk))
+    return created
+
+
+def mark_read(*, user: User, notification: Notification | None = None) -> int:
+    """Mark one notification, or all of the user's unread ones, as read."""
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if notification is not None:
+        unread = unread.filter(pk=notification.pk)
+    return unread.update(read_at=timezone.now())

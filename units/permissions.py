@@ -1,0 +1,78 @@
+"""Who may see and change what in `units`: one helper per object type, returning the object or raising 404/403."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from units.models import Notification, Person, Role, RoleAssignment, Unit
+
+
+def role_paths(user) -> list[tuple[str, str]]:
+    """(role, unit path) pairs of the user, cached on the user object for the request."""
+    if not user.is_authenticated:
+        return []
+    if not hasattr(user, "_role_paths"):
+        user._role_paths = list(user.role_assignments.values_list("role", "unit__path"))
+    return user._role_paths
+
+
+def has_role(user, *roles: str, unit: Unit | None = None) -> bool:
+    """True when the user holds one of `roles` on `unit` or an ancestor of it (anywhere when unit is None)."""
+    if user.is_authenticated and user.is_superuser and Role.ADMINISTRATOR in roles:
+        return True
+    return any(role in roles and (unit is None or unit.path.startswith(path)) for role, path in role_paths(user))
+
+
+def is_administrator(user, unit: Unit | None = None) -> bool:
+    return has_role(user, Role.ADMINISTRATOR, unit=unit)
+
+
+def can_browse_units(user) -> bool:
+    """Any role other than plain staff lets a user browse the units and people it reaches."""
+    return user.is_superuser or any(role != Role.STAFF for role, _ in role_paths(user))
+
+
+def require_browse(user) -> None:
+    if not can_browse_units(user):
+        raise PermissionDenied
+
+
+def require_administrator(user, unit: Unit | None = None) -> None:
+    if not is_administrator(user, unit=unit):
+        raise PermissionDenied
+
+
+def get_unit_for_user(user, pk, *, write: bool = False) -> Unit:
+    """The unit if the user reaches it; changing it needs an administrator role over it."""
+    unit = Unit.objects.for_user(user).filter(pk=pk).select_related("parent", "successor").first()
+    if unit is None:
+        raise Http404
+    if write and not is_administrator(user, unit=unit):
+        raise PermissionDenied
+    return unit
+
+
+def get_person_for_user(user, pk, *, write: bool = False) -> Person:
+    """The person if the user reaches their unit (or it is themselves); changing needs an administrator."""
+    person = Person.objects.for_user(user).filter(pk=pk).select_related("unit", "user").first()
+    if person is None:
+        raise Http404
+    if write and not is_administrator(user, unit=person.unit):
+        raise PermissionDenied
+    return person
+
+
+def get_role_assignment_for_user(user, pk) -> RoleAssignment:
+    """A role assignment, only for an administrator of its unit."""
+    assignment = RoleAssignment.objects.select_related("unit", "user").filter(pk=pk).first()
+    if assignment is None or not Unit.objects.for_user(user).filter(pk=assignment.unit_id).exists():
+        raise Http404
+    require_administrator(user, unit=assignment.unit)
+    return assignment
+
+
+def get_notification_for_user(user, pk) -> Notification:
+    """A notification, only for its recipient."""
+    notification = Notification.objects.filter(pk=pk, user=user).first()
+    if notification is None:
+        raise Http404
+    return notification

@@ -1,0 +1,45 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from units.models import Person, RoleAssignment, Unit
+
+
+class UnitTable(tables.Table):
+    code = tables.Column(linkify=("units:unit_detail", [tables.A("pk")]))
+    name = tables.Column(linkify=("units:unit_detail", [tables.A("pk")]))
+    parent = tables.Column(verbose_name=_("đơn vị cấp trên"), accessor="parent__name", order_by="parent__name")
+    valid_to = tables.DateColumn(format="d/m/Y")
+
+    class Meta:
+        model = Unit
+        fields = ("code", "name", "level", "kind", "parent", "valid_from", "valid_to")
+        sequence = ("code", "name", "level", "kind", "parent", "valid_from", "valid_to")
+        order_by = ("code",)
+
+
+class PersonTable(tables.Table):
+    code = tables.Column(linkify=("units:person_detail", [tables.A("pk")]))
+    full_name = tables.Column(linkify=("units:person_detail", [tables.A("pk")]))
+    unit = tables.Column(accessor="unit__name", verbose_name=_("đơn vị"), order_by="unit__name")
+    has_account = tables.BooleanColumn(verbose_name=_("có tài khoản"), accessor="user_id", orderable=False, yesno="✔,—")
+
+    class Meta:
+        model = Person
+        fields = ("code", "full_name", "unit", "position", "category", "has_account")
+        order_by = ("full_name",)
+
+
+class RoleAssignmentTable(tables.Table):
+    user = tables.Column(verbose_name=_("tài khoản"), accessor="user__email", order_by="user__email")
+    unit = tables.Column(verbose_name=_("đơn vị"), accessor="unit__name", order_by="unit__name")
+    actions = tables.TemplateColumn(
+        template_name="units/includes/role_delete_button.html",
+        verbose_name="",
+        orderable=False,
+        exclude_from_export=True,
+    )
+
+    class Meta:
+        model = RoleAssignment
+        fields = ("user", "role", "unit", "created_at")
+        order_by = ("user",)

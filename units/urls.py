@@ -1,0 +1,23 @@
+from django.urls import path
+
+from units import views
+
+app_name = "units"
+urlpatterns = [
+    path("profile/", views.profile, name="profile"),
+    path("notifications/", views.notification_list, name="notifications"),
+    path("notifications/<int:pk>/read/", views.notification_read, name="notification_read"),
+    path("notifications/read-all/", views.notification_read_all, name="notification_read_all"),
+    path("units/", views.unit_list, name="units"),
+    path("units/new/", views.unit_edit, name="unit_create"),
+    path("units/<int:pk>/", views.unit_detail, name="unit_detail"),
+    path("units/<int:pk>/edit/", views.unit_edit, name="unit_edit"),
+    path("people/", views.person_list, name="people"),
+    path("people/new/", views.person_edit, name="person_create"),
+    path("people/<int:pk>/", views.person_detail, name="person_detail"),
+    path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
+    path("people/<int:pk>/invite/", views.person_invite, name="person_invite"),
+    path("roles/", views.role_list, name="roles"),
+    path("roles/new/", views.role_create, name="role_create"),
+    path("roles/<int:pk>/delete/", views.role_delete, name="role_delete"),
+]
