@@ -1,0 +1,1 @@
+"""What was observed: each concept in its own module, re-exported here so Django finds every model."""
