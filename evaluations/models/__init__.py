@@ -1,1 +1,36 @@
 """What was observed: each concept in its own module, re-exported here so Django finds every model."""
+
+from evaluations.models.catalogue import (
+    AppealPolicy,
+    ChecklistItem,
+    Severity,
+    ViolationCategory,
+    ViolationType,
+)
+from evaluations.models.history import StatusChange, record_status_change
+from evaluations.models.inspections import (
+    Inspection,
+    InspectionKind,
+    InspectionStatus,
+    ItemOutcome,
+    ItemResult,
+)
+from evaluations.models.violations import Evidence, Violation, ViolationStatus
+
+__all__ = [
+    "AppealPolicy",
+    "ChecklistItem",
+    "Evidence",
+    "Inspection",
+    "InspectionKind",
+    "InspectionStatus",
+    "ItemOutcome",
+    "ItemResult",
+    "Severity",
+    "StatusChange",
+    "Violation",
+    "ViolationCategory",
+    "ViolationStatus",
+    "ViolationType",
+    "record_status_change",
+]
