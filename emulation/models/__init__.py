@@ -1,1 +1,48 @@
 """What it means: each concept in its own module, re-exported here so Django finds every model."""
+
+from emulation.models.movements import (
+    Bloc,
+    BlocKind,
+    BlocMembership,
+    CommitmentItem,
+    Movement,
+    Period,
+    PeriodReopening,
+    PeriodStatus,
+)
+from emulation.models.pledges import Pledge, PledgeStatus, Registration, SelfAssessment
+from emulation.models.schemes import (
+    Band,
+    BonusRule,
+    Criterion,
+    CriterionGroup,
+    CriterionMethod,
+    CriterionSource,
+    ScoringScheme,
+)
+from emulation.models.titles import Title, TitleLevel, TitleScope
+
+__all__ = [
+    "Band",
+    "Bloc",
+    "BlocKind",
+    "BlocMembership",
+    "BonusRule",
+    "CommitmentItem",
+    "Criterion",
+    "CriterionGroup",
+    "CriterionMethod",
+    "CriterionSource",
+    "Movement",
+    "Period",
+    "PeriodReopening",
+    "PeriodStatus",
+    "Pledge",
+    "PledgeStatus",
+    "Registration",
+    "ScoringScheme",
+    "SelfAssessment",
+    "Title",
+    "TitleLevel",
+    "TitleScope",
+]
