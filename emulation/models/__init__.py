@@ -18,7 +18,11 @@ from emulation.models.schemes import (
     CriterionGroup,
     CriterionMethod,
     CriterionSource,
+    DeductionRule,
+    DisciplineLevel,
     ScoringScheme,
+    VetoKind,
+    VetoRule,
 )
 from emulation.models.titles import Title, TitleLevel, TitleScope
 
@@ -33,6 +37,8 @@ __all__ = [
     "CriterionGroup",
     "CriterionMethod",
     "CriterionSource",
+    "DeductionRule",
+    "DisciplineLevel",
     "Movement",
     "Period",
     "PeriodReopening",
@@ -45,4 +51,6 @@ __all__ = [
     "Title",
     "TitleLevel",
     "TitleScope",
+    "VetoKind",
+    "VetoRule",
 ]

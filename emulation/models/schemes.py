@@ -143,3 +143,68 @@ class Band(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class DeductionRule(models.Model):
+    """Points taken off per upheld violation of a type, up to the rule's cap (no cap when empty)."""
+
+    scheme = models.ForeignKey(ScoringScheme, on_delete=models.CASCADE, related_name="deduction_rules")
+    violation_type = models.ForeignKey(
+        "evaluations.ViolationType", verbose_name=_("loại vi phạm"), on_delete=models.PROTECT, related_name="+"
+    )
+    points_per_occurrence = models.DecimalField(_("điểm trừ mỗi lần"), **POINTS)
+    cap = models.DecimalField(_("trừ tối đa"), null=True, blank=True, **POINTS)
+
+    class Meta:
+        verbose_name = _("quy tắc trừ điểm")
+        verbose_name_plural = _("quy tắc trừ điểm")
+        ordering = ["scheme", "violation_type__code"]
+        constraints = [models.UniqueConstraint(fields=["scheme", "violation_type"], name="one_rule_per_violation_type")]
+
+    def __str__(self):
+        return f"{self.violation_type} −{self.points_per_occurrence}"
+
+
+class VetoKind(models.TextChoices):
+    VIOLATION_CAPS_BAND = "violation_caps_band", _("Vi phạm được xác nhận → xếp loại không quá mức")
+    DISCIPLINE_BARS_COLLECTIVE_TITLES = "discipline_bars_titles", _("Có người bị kỷ luật → không xét danh hiệu tập thể")
+    VIOLATION_BARS_BLOC_LEAD = "violation_bars_lead", _("Vi phạm được xác nhận → không được dẫn đầu khối/cụm")
+
+
+class DisciplineLevel(models.TextChoices):
+    """Disciplinary measures in increasing order of gravity (ND 112/2020, amended by ND 71/2023)."""
+
+    KHIEN_TRACH = "khien_trach", _("Khiển trách")
+    CANH_CAO = "canh_cao", _("Cảnh cáo")
+    HA_BAC_LUONG = "ha_bac_luong", _("Hạ bậc lương")
+    GIANG_CHUC = "giang_chuc", _("Giáng chức")
+    CACH_CHUC = "cach_chuc", _("Cách chức")
+    BUOC_THOI_VIEC = "buoc_thoi_viec", _("Buộc thôi việc")
+
+
+class VetoRule(models.Model):
+    """A condition that overrides the points: caps the band, bars collective titles, or bars leading the bloc."""
+
+    scheme = models.ForeignKey(ScoringScheme, on_delete=models.CASCADE, related_name="veto_rules")
+    kind = models.CharField(_("loại"), max_length=30, choices=VetoKind.choices)
+    description = models.CharField(_("nội dung"), max_length=500)
+    violation_type = models.ForeignKey(
+        "evaluations.ViolationType",
+        verbose_name=_("loại vi phạm"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    capped_band = models.ForeignKey(
+        Band, verbose_name=_("xếp loại cao nhất"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    min_discipline = models.CharField(_("từ mức kỷ luật"), max_length=20, choices=DisciplineLevel.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("điều kiện loại trừ")
+        verbose_name_plural = _("điều kiện loại trừ")
+        ordering = ["scheme", "kind"]
+
+    def __str__(self):
+        return self.description
