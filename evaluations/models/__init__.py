@@ -1,5 +1,12 @@
 """What was observed: each concept in its own module, re-exported here so Django finds every model."""
 
+from evaluations.models.appeals import (
+    ActionStatus,
+    Appeal,
+    AppealStatus,
+    Attachment,
+    CorrectiveAction,
+)
 from evaluations.models.catalogue import (
     AppealPolicy,
     ChecklistItem,
@@ -15,9 +22,19 @@ from evaluations.models.inspections import (
     ItemOutcome,
     ItemResult,
 )
+from evaluations.models.kpi import EntryMethod, IndicatorKind, KpiIndicator, KpiReading
 from evaluations.models.violations import Evidence, Violation, ViolationStatus
 
 __all__ = [
+    "ActionStatus",
+    "Appeal",
+    "AppealStatus",
+    "Attachment",
+    "CorrectiveAction",
+    "EntryMethod",
+    "IndicatorKind",
+    "KpiIndicator",
+    "KpiReading",
     "AppealPolicy",
     "ChecklistItem",
     "Evidence",
