@@ -1,0 +1,40 @@
+"""Load the demo province and print the demo logins.
+
+Each app that has demo data adds one dotted path to BUILDERS; a builder is idempotent, takes no arguments and
+returns {what: how many} for the summary.
+"""
+
+from django.core.management.base import BaseCommand
+from django.db.models import Prefetch
+from django.utils.module_loading import import_string
+
+from units.demo import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
+from units.models import RoleAssignment, User
+
+BUILDERS = [
+    "units.demo.build_demo",
+]
+
+
+class Command(BaseCommand):
+    help = "Load (or complete) the demo province Đắk Nông and print a demo login for every role."
+
+    def handle(self, *args, **options):
+        for path in BUILDERS:
+            for what, count in import_string(path)().items():
+                self.stdout.write(f"  {what}: {count}")
+        self.print_logins()
+
+    def print_logins(self):
+        assignments = RoleAssignment.objects.select_related("unit").order_by("pk")
+        users = (
+            User.objects.filter(email__endswith=f"@{DEMO_EMAIL_DOMAIN}")
+            .prefetch_related(Prefetch("role_assignments", queryset=assignments))
+            .order_by("pk")
+        )
+        self.stdout.write(self.style.SUCCESS(f"\nDemo logins — password for all: {DEMO_PASSWORD}"))
+        for user in users:
+            for assignment in user.role_assignments.all():
+                line = f"  {user.email:<28} {assignment.get_role_display():<24} {assignment.unit.name}"
+                self.stdout.write(line)
+        self.stdout.write("  (Quản trị and Hội đồng logins are asked to enrol an authenticator app at first login.)")
