@@ -1,6 +1,6 @@
 from django.urls import path
 
-from units import views
+from units import imports_views, views
 
 app_name = "units"
 urlpatterns = [
@@ -20,4 +20,6 @@ urlpatterns = [
     path("roles/", views.role_list, name="roles"),
     path("roles/new/", views.role_create, name="role_create"),
     path("roles/<int:pk>/delete/", views.role_delete, name="role_delete"),
+    path("imports/<str:kind>/", imports_views.import_upload, name="import"),
+    path("imports/<str:kind>/<str:token>/confirm/", imports_views.import_confirm, name="import_confirm"),
 ]
