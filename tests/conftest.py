@@ -15,6 +15,10 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if item.get_closest_marker("postgres") and "postgres" not in os.environ.get("DATABASE_URL", ""):
                 raise pytest.UsageError("CI must run PostgreSQL tests: set DATABASE_URL")
+            if item.get_closest_marker("worker") and not os.environ.get("CELERY_BROKER_URL"):
+                raise pytest.UsageError("CI must run the Celery worker tests: set CELERY_BROKER_URL")
+            if item.get_closest_marker("e2e") and not os.path.exists("/usr/bin/chromium"):
+                raise pytest.UsageError("CI must run the browser tests: install chromium (apt-get install chromium)")
 
 
 @pytest.fixture(autouse=True)
@@ -67,3 +71,11 @@ def login(client):
         return client
 
     return _login
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A run in which no test passed proves nothing: fail it, as when no test is collected."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if exitstatus == pytest.ExitCode.OK and reporter is not None and not reporter.stats.get("passed"):
+        reporter.write_line("No test passed (all skipped or deselected): failing the run.", red=True)
+        session.exitstatus = pytest.ExitCode.NO_TESTS_COLLECTED
