@@ -9,4 +9,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("units.urls")),
+    path("inspections/", include("evaluations.urls")),
+    path("emulation/", include("emulation.urls")),
 ]

@@ -1,0 +1,137 @@
+from django.contrib import admin
+
+from emulation.models import (
+    Band,
+    Bloc,
+    BlocMembership,
+    BonusRule,
+    CommitmentItem,
+    Criterion,
+    CriterionGroup,
+    DeductionRule,
+    Movement,
+    Period,
+    PeriodReopening,
+    Pledge,
+    Registration,
+    ScoringScheme,
+    SelfAssessment,
+    Title,
+    VetoRule,
+)
+
+
+class CommitmentItemInline(admin.TabularInline):
+    model = CommitmentItem
+    extra = 1
+
+
+@admin.register(Movement)
+class MovementAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "start_year", "end_year", "active")
+    search_fields = ("code", "name")
+    inlines = [CommitmentItemInline]
+
+
+class ReopeningInline(admin.TabularInline):
+    model = PeriodReopening
+    extra = 0
+    readonly_fields = ("reopened_at", "reopened_by", "reason", "status_after")
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Period)
+class PeriodAdmin(admin.ModelAdmin):
+    list_display = ("movement", "name", "starts_on", "ends_on", "registration_deadline", "status")
+    list_filter = ("movement", "status")
+    readonly_fields = ("status",)
+    inlines = [ReopeningInline]
+
+
+class BlocMembershipInline(admin.TabularInline):
+    model = BlocMembership
+    extra = 1
+    autocomplete_fields = ("unit",)
+
+
+@admin.register(Bloc)
+class BlocAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "period", "leader")
+    list_filter = ("period", "kind")
+    autocomplete_fields = ("leader", "deputy")
+    inlines = [BlocMembershipInline]
+
+
+class CriterionGroupInline(admin.TabularInline):
+    model = CriterionGroup
+    extra = 0
+    show_change_link = True
+
+
+class BandInline(admin.TabularInline):
+    model = Band
+    extra = 0
+
+
+class BonusRuleInline(admin.TabularInline):
+    model = BonusRule
+    extra = 0
+
+
+class DeductionRuleInline(admin.TabularInline):
+    model = DeductionRule
+    extra = 0
+
+
+class VetoRuleInline(admin.TabularInline):
+    model = VetoRule
+    extra = 0
+
+
+@admin.register(ScoringScheme)
+class ScoringSchemeAdmin(admin.ModelAdmin):
+    list_display = ("name", "period", "max_total", "bonus_cap", "min_inspections")
+    list_filter = ("period__movement",)
+    inlines = [CriterionGroupInline, DeductionRuleInline, BonusRuleInline, BandInline, VetoRuleInline]
+
+
+class CriterionInline(admin.StackedInline):
+    model = Criterion
+    extra = 0
+
+
+@admin.register(CriterionGroup)
+class CriterionGroupAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "scheme", "max_points")
+    list_filter = ("scheme",)
+    inlines = [CriterionInline]
+
+
+@admin.register(Title)
+class TitleAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "scope", "level", "legal_basis", "effective_date", "active")
+    list_filter = ("scope", "level")
+
+
+class RegistrationInline(admin.TabularInline):
+    model = Registration
+    extra = 0
+    autocomplete_fields = ("person",)
+
+
+@admin.register(Pledge)
+class PledgeAdmin(admin.ModelAdmin):
+    list_display = ("unit", "period", "status", "submitted_at", "is_late", "accepted_at")
+    list_filter = ("period__movement", "period", "status", "is_late")
+    search_fields = ("unit__name",)
+    readonly_fields = ("status", "submitted_at", "submitted_by", "is_late", "accepted_at", "accepted_by")
+    inlines = [RegistrationInline]
+
+
+@admin.register(SelfAssessment)
+class SelfAssessmentAdmin(admin.ModelAdmin):
+    list_display = ("pledge", "criterion", "claimed_points", "verified_points", "verifier", "verified_at")
+    list_filter = ("pledge__period",)

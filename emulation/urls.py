@@ -1,0 +1,39 @@
+from django.urls import path
+
+from emulation import views_assessment, views_movements, views_pledges
+
+app_name = "emulation"
+
+urlpatterns = [
+    path("movements/", views_movements.movement_list, name="movements"),
+    path("movements/new/", views_movements.movement_edit, name="movement_create"),
+    path("movements/<int:pk>/", views_movements.movement_detail, name="movement_detail"),
+    path("movements/<int:pk>/edit/", views_movements.movement_edit, name="movement_edit"),
+    path("periods/new/", views_movements.period_edit, name="period_create"),
+    path("periods/<int:pk>/", views_movements.period_detail, name="period_detail"),
+    path("periods/<int:pk>/edit/", views_movements.period_edit, name="period_edit"),
+    path("periods/<int:pk>/advance/", views_movements.period_advance, name="period_advance"),
+    path("periods/<int:pk>/reopen/", views_movements.period_reopen, name="period_reopen"),
+    path("periods/<int:pk>/scheme/", views_movements.scheme_detail, name="scheme_detail"),
+    path("periods/<int:pk>/scheme/copy/", views_movements.scheme_copy, name="scheme_copy"),
+    path("pledges/", views_pledges.pledge_list, name="pledges"),
+    path("pledges/new/", views_pledges.pledge_start, name="pledge_start"),
+    path("pledges/mine/", views_pledges.my_registrations, name="my_registrations"),
+    path("pledges/<int:pk>/", views_pledges.pledge_detail, name="pledge_detail"),
+    path("pledges/<int:pk>/edit/", views_pledges.pledge_edit, name="pledge_edit"),
+    path("pledges/<int:pk>/registrations/", views_pledges.pledge_registrations, name="pledge_registrations"),
+    path("pledges/<int:pk>/submit/", views_pledges.pledge_submit, name="pledge_submit"),
+    path("pledges/<int:pk>/accept/", views_pledges.pledge_accept, name="pledge_accept"),
+    path("pledges/<int:pk>/return/", views_pledges.pledge_return, name="pledge_return"),
+    path("pledges/<int:pk>/sheet.pdf", views_pledges.pledge_pdf, name="pledge_pdf"),
+    path("pledges/<int:pk>/self-assessment/", views_assessment.self_assessment, name="self_assessment"),
+    path(
+        "pledges/<int:pk>/self-assessment/<int:criterion_pk>/",
+        views_assessment.self_assessment_claim,
+        name="self_assessment_claim",
+    ),
+    path("self-assessment/<int:pk>/verify/", views_assessment.self_assessment_verify, name="self_assessment_verify"),
+    path(
+        "self-assessment/<int:pk>/evidence/", views_assessment.self_assessment_evidence, name="self_assessment_evidence"
+    ),
+]

@@ -1,0 +1,152 @@
+"""Movement and period pages: what administrators configure, and what everyone else reads."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from emulation.forms import CopySchemeForm, MovementForm, PeriodForm, ReopenForm
+from emulation.models import Bloc, BlocMembership, CriterionGroup, Movement, Pledge, PledgeStatus, ScoringScheme
+from emulation.periods import advance_period, reopen_period
+from emulation.permissions import can_configure, get_movement_for_user, get_period_for_user, require_configure
+from emulation.schemes import copy_scheme
+from units.permissions import require_browse
+
+
+@login_required
+@require_GET
+def movement_list(request):
+    require_browse(request.user)
+    movements = Movement.objects.annotate(period_count=Count("periods"))
+    return render(
+        request, "emulation/movement_list.html", {"movements": movements, "can_configure": can_configure(request.user)}
+    )
+
+
+@login_required
+@require_GET
+def movement_detail(request, pk):
+    movement = get_movement_for_user(request.user, pk)
+    context = {
+        "movement": movement,
+        "periods": movement.periods.annotate(pledge_count=Count("pledges")).order_by("-starts_on"),
+        "items": movement.commitment_items.order_by("position", "code"),
+        "can_configure": can_configure(request.user),
+    }
+    return render(request, "emulation/movement_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def movement_edit(request, pk=None):
+    movement = get_movement_for_user(request.user, pk, write=True) if pk else None
+    require_configure(request.user)
+    form = MovementForm(request.POST or None, instance=movement)
+    if request.method == "POST" and form.is_valid():
+        movement = form.save()
+        messages.success(request, _("Đã lưu phong trào."))
+        return redirect("emulation:movement_detail", pk=movement.pk)
+    return render(request, "emulation/form.html", {"form": form, "title": movement or _("Thêm phong trào")})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def period_edit(request, pk=None):
+    period = get_period_for_user(request.user, pk, write=True) if pk else None
+    require_configure(request.user)
+    if period is not None and period.is_read_only:
+        messages.error(request, _("Kỳ thi đua đã kết thúc; muốn sửa phải mở lại."))
+        return redirect("emulation:period_detail", pk=period.pk)
+    form = PeriodForm(request.POST or None, instance=period, initial={"movement": request.GET.get("movement")})
+    if request.method == "POST" and form.is_valid():
+        period = form.save()
+        messages.success(request, _("Đã lưu kỳ thi đua."))
+        return redirect("emulation:period_detail", pk=period.pk)
+    return render(request, "emulation/form.html", {"form": form, "title": period or _("Thêm kỳ thi đua")})
+
+
+@login_required
+@require_GET
+def period_detail(request, pk):
+    period = get_period_for_user(request.user, pk)
+    members = BlocMembership.objects.select_related("unit").order_by("unit__name")
+    blocs = Bloc.objects.filter(period=period).select_related("leader", "deputy")
+    counts = Pledge.objects.filter(period=period).values("status").annotate(n=Count("pk"))
+    context = {
+        "period": period,
+        "blocs": blocs.prefetch_related(Prefetch("memberships", queryset=members)),
+        "scheme": ScoringScheme.objects.filter(period=period).first(),
+        "pledge_counts": {PledgeStatus(row["status"]).label: row["n"] for row in counts},
+        "reopenings": period.reopenings.select_related("reopened_by"),
+        "can_configure": can_configure(request.user),
+    }
+    return render(request, "emulation/period_detail.html", context)
+
+
+@login_required
+@require_POST
+def period_advance(request, pk):
+    period = get_period_for_user(request.user, pk, write=True)
+    try:
+        period = advance_period(period=period, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Kỳ thi đua chuyển sang: %(status)s.") % {"status": period.get_status_display()})
+    return redirect("emulation:period_detail", pk=period.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def period_reopen(request, pk):
+    period = get_period_for_user(request.user, pk, write=True)
+    form = ReopenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reopen_period(period=period, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã mở lại kỳ thi đua."))
+            return redirect("emulation:period_detail", pk=period.pk)
+    return render(request, "emulation/form.html", {"form": form, "title": _("Mở lại %(period)s") % {"period": period}})
+
+
+@login_required
+@require_GET
+def scheme_detail(request, pk):
+    period = get_period_for_user(request.user, pk)
+    scheme = ScoringScheme.objects.filter(period=period).first()
+    groups = CriterionGroup.objects.filter(scheme=scheme).prefetch_related("criteria") if scheme else []
+    context = {"period": period, "scheme": scheme, "groups": groups, "can_configure": can_configure(request.user)}
+    if scheme:
+        context.update(
+            deductions=scheme.deduction_rules.select_related("violation_type"),
+            bonuses=scheme.bonus_rules.all(),
+            bands=scheme.bands.all(),
+            vetoes=scheme.veto_rules.select_related("violation_type", "capped_band"),
+        )
+    return render(request, "emulation/scheme_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def scheme_copy(request, pk):
+    period = get_period_for_user(request.user, pk, write=True)
+    form = CopySchemeForm(request.POST or None, period=period)
+    if request.method == "POST" and form.is_valid():
+        try:
+            copy_scheme(source=form.cleaned_data["source"], to_period=period)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã sao chép bảng điểm; có thể chỉnh sửa trong trang quản trị."))
+            return redirect("emulation:scheme_detail", pk=period.pk)
+    return render(
+        request,
+        "emulation/form.html",
+        {"form": form, "title": _("Sao chép bảng điểm cho %(period)s") % {"period": period}},
+    )
