@@ -90,6 +90,14 @@ class Criterion(models.Model):
     step = models.DecimalField(_("bước điểm"), default=Decimal("0.5"), **POINTS)
     source = models.CharField(_("nguồn điểm"), max_length=20, choices=CriterionSource.choices)
     method = models.CharField(_("cách tính"), max_length=30, choices=CriterionMethod.choices)
+    kpi_indicator = models.ForeignKey(
+        "evaluations.KpiIndicator",
+        verbose_name=_("chỉ số KPI"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     full_at = models.DecimalField(_("ngưỡng đủ điểm"), max_digits=14, decimal_places=2, null=True, blank=True)
     zero_at = models.DecimalField(_("ngưỡng 0 điểm"), max_digits=14, decimal_places=2, null=True, blank=True)
     checklist_categories = models.JSONField(
