@@ -195,3 +195,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Home-page "needs attention" providers of the apps above `units` (dotted paths to functions of a user).
+ATTENTION_PROVIDERS: list[str] = []
+ATTENTION_PROVIDERS.append("evaluations.home.evaluations_attention")
+
+# Evidence photos: limits are data of the deployment, not constants in code.
+EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(12 * 1024 * 1024)))
+EVIDENCE_MAX_PIXELS = int(os.environ.get("EVIDENCE_MAX_PIXELS", str(40_000_000)))
+EVIDENCE_STORED_MAX_SIDE = 2560
+EVIDENCE_THUMBNAIL_SIDE = 320

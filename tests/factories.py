@@ -55,3 +55,60 @@ def make_user_with_role(role: str, unit: Unit, *, person_unit: Unit | None = Non
     if role in {Role.ADMINISTRATOR, Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY}:
         enrol_totp(user)
     return user
+
+
+# --- evaluations ---------------------------------------------------------------------------------------------------
+
+
+def make_violation_type(**overrides):
+    from evaluations.models import Severity, ViolationCategory, ViolationType
+
+    i = n()
+    fields = {
+        "code": f"VT-{i}",
+        "name": f"Loại vi phạm {i}",
+        "category": ViolationCategory.BADGE,
+        "severity": Severity.MINOR,
+        "default_deduction": 1,
+    }
+    fields.update(overrides)
+    return ViolationType.objects.create(**fields)
+
+
+def make_checklist_item(**overrides):
+    from evaluations.models import ChecklistItem, ViolationCategory
+
+    i = n()
+    fields = {"code": f"CK-{i}", "category": ViolationCategory.BADGE, "text": f"Mục kiểm tra {i}", "position": i}
+    fields.update(overrides)
+    return ChecklistItem.objects.create(**fields)
+
+
+def make_inspection(*, team=(), **overrides):
+    """A draft inspection; the lead (if any) and `team` are its members."""
+    import datetime
+
+    from evaluations.models import Inspection, InspectionKind
+
+    fields = {"date": datetime.date.today(), "kind": InspectionKind.SCHEDULED}
+    fields.update(overrides)
+    if "unit" not in fields:
+        fields["unit"] = make_unit()
+    inspection = Inspection.objects.create(**fields)
+    members = {*team, *([fields["lead"]] if fields.get("lead") else [])}
+    inspection.team.set(members)
+    return inspection
+
+
+def make_violation(**overrides):
+    from django.utils import timezone
+
+    from evaluations.models import Violation
+
+    fields = {"occurred_at": timezone.now(), "description": "Không đeo thẻ công chức"}
+    fields.update(overrides)
+    if "type" not in fields:
+        fields["type"] = make_violation_type()
+    if "unit" not in fields:
+        fields["unit"] = fields["inspection"].unit if fields.get("inspection") else make_unit()
+    return Violation.objects.create(**fields)
