@@ -1,26 +1,40 @@
-# One command runs the app, one runs the tests. Both only need python3.11 (and bash).
-PY ?= python3.11
+# One command runs the app, one runs the tests. Both only need Python 3.11 (and make, bash).
+PY ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN = $(VENV)/bin
+PIP = $(BIN)/pip install -q --disable-pip-version-check
 
-.PHONY: run test install lint
+.PHONY: run test install install-dev lint migrations-check
 
-$(BIN)/.installed: requirements.txt requirements-dev.txt
-	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --disable-pip-version-check -r requirements-dev.txt
+$(BIN)/python:
+	$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, got " + sys.version'
+	$(PY) -m venv $(VENV)
+
+# The app needs only the runtime requirements; the tests add the tools (pytest, ruff, Playwright, …).
+$(VENV)/.installed: $(BIN)/python requirements.txt
+	$(PIP) -r requirements.txt
 	touch $@
 
-install: $(BIN)/.installed
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PIP) -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	@echo "Serving http://127.0.0.1:8000 — log in with a demo login above (Ctrl-C stops the server)."
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install lint
+migrations-check: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings_test
+
+# Fails on lint errors, on missing migrations, on any failing test, and when no test passed.
+test: lint migrations-check
 	$(BIN)/pytest $(PYTEST_ARGS)
