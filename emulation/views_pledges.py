@@ -27,12 +27,13 @@ from emulation.pledges import (
 from emulation.tables import PledgeTable, RegistrationTable
 from units.exports import export_response
 from units.models import Role, Unit
-from units.permissions import role_paths
+from units.permissions import require_browse, role_paths
 
 
 @login_required
 @require_GET
 def pledge_list(request):
+    require_browse(request.user)
     pledges = Pledge.objects.for_user(request.user).select_related("unit", "period__movement", "target_title")
     filterset = PledgeFilter(request.GET, queryset=pledges)
     table = PledgeTable(filterset.qs)
