@@ -176,6 +176,10 @@ CELERY_BEAT_SCHEDULE: dict = {}
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
+CELERY_BEAT_SCHEDULE["close-appeal-windows"] = {
+    "task": "evaluations.tasks.close_appeal_windows",
+    "schedule": 3600.0,  # hourly: a window closes at the end of its deadline day
+}
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}
 

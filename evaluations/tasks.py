@@ -1,0 +1,10 @@
+from celery import shared_task
+from django.utils import timezone
+
+from evaluations import appeals
+
+
+@shared_task
+def close_appeal_windows() -> int:
+    """Uphold the uncontested violations whose appeal window has closed (idempotent; scheduled hourly)."""
+    return appeals.close_appeal_windows(now=timezone.now())

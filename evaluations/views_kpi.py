@@ -1,0 +1,184 @@
+"""KPI readings: browse and export, enter a unit's values for a period, correct or delete a reading, import."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_tables2 import RequestConfig
+
+from evaluations import kpi
+from evaluations.forms_kpi import KpiEntryForm, KpiReadingForm
+from evaluations.kpi_import import KpiReadingImport
+from evaluations.models import KpiIndicator, KpiReading
+from evaluations.permissions_appeals import get_kpi_reading_for_user
+from evaluations.tables_kpi import KpiReadingFilter, KpiReadingTable
+from units.exports import export_response
+from units.imports import (
+    ImportFileError,
+    discard_upload,
+    load_upload,
+    preview_import,
+    run_import,
+    store_upload,
+    upload_bytes,
+)
+from units.imports_views import ImportFileForm, _sample_response
+from units.models import Unit, administered_unit_ids
+from units.permissions import get_unit_for_user, is_administrator, require_administrator, require_browse
+
+IMPORT_KIND = "kpi"
+
+
+@login_required
+@require_GET
+def kpi_list(request):
+    require_browse(request.user)
+    units = Unit.objects.for_user(request.user)
+    readings = KpiReading.objects.for_user(request.user).select_related("unit", "indicator")
+    filterset = KpiReadingFilter(request.GET, queryset=readings, units=units)
+    table = KpiReadingTable(filterset.qs)
+    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    fmt = request.GET.get("_export")
+    if fmt in {"csv", "xlsx"}:
+        return export_response(table, fmt, "so-lieu-kpi")
+    context = {"table": table, "filter": filterset, "can_enter": is_administrator(request.user)}
+    return render(request, "evaluations/kpi_list.html", context)
+
+
+def _record_all(form: KpiEntryForm, by) -> int:
+    """Record every value of the form in one transaction; a refused value is a form error and nothing is saved."""
+    data = form.cleaned_data
+    with transaction.atomic():
+        for indicator, value in form.values():
+            try:
+                kpi.record_reading(
+                    unit=data["unit"],
+                    indicator=indicator,
+                    start=data["period_start"],
+                    end=data["period_end"],
+                    value=value,
+                    by=by,
+                    source=data["source"],
+                )
+            except ValidationError as error:
+                form.add_error(form.field_name(indicator), error)
+        if form.errors:
+            transaction.set_rollback(True)
+    return len(form.values())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kpi_entry(request):
+    require_administrator(request.user)
+    administered = Unit.objects.filter(pk__in=administered_unit_ids(request.user))
+    form = KpiEntryForm(request.POST or None, units=administered, initial=request.GET.dict())
+    if request.method == "POST" and form.is_valid():
+        count = _record_all(form, request.user)
+        if not form.errors:
+            messages.success(request, _("Đã lưu %(count)s chỉ số.") % {"count": count})
+            unit = form.cleaned_data["unit"]
+            return redirect(reverse("evaluations:kpi_unit", args=[unit.pk]))
+    return render(request, "evaluations/kpi_entry.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kpi_edit(request, pk):
+    reading = get_kpi_reading_for_user(request.user, pk, write=True)
+    form = KpiReadingForm(request.POST or None, instance=reading)
+    if request.method == "POST" and form.is_valid():
+        try:
+            kpi.record_reading(
+                unit=reading.unit,
+                indicator=reading.indicator,
+                start=reading.period_start,
+                end=reading.period_end,
+                value=form.cleaned_data["value"],
+                by=request.user,
+                source=form.cleaned_data["source"],
+            )
+        except ValidationError as error:
+            form.add_error("value", error)
+        else:
+            messages.success(request, _("Đã sửa số liệu."))
+            return redirect("evaluations:kpi_unit", pk=reading.unit_id)
+    return render(request, "evaluations/kpi_edit.html", {"form": form, "reading": reading})
+
+
+@login_required
+@require_POST
+def kpi_delete(request, pk):
+    reading = get_kpi_reading_for_user(request.user, pk, write=True)
+    kpi.delete_reading(reading=reading, by=request.user)
+    messages.success(request, _("Đã xóa số liệu."))
+    return redirect("evaluations:kpi_unit", pk=reading.unit_id)
+
+
+@login_required
+@require_GET
+def kpi_unit(request, pk):
+    """One unit's readings as a grid: a row per period, a column per indicator."""
+    unit = get_unit_for_user(request.user, pk)
+    indicators = list(KpiIndicator.objects.filter(active=True))
+    grid: dict[tuple, dict[int, KpiReading]] = {}
+    for reading in KpiReading.objects.filter(unit=unit).order_by("-period_start", "-period_end"):
+        grid.setdefault((reading.period_start, reading.period_end), {})[reading.indicator_id] = reading
+    rows = [{"start": s, "end": e, "cells": [cells.get(i.pk) for i in indicators]} for (s, e), cells in grid.items()]
+    context = {
+        "unit": unit,
+        "indicators": indicators,
+        "rows": rows,
+        "can_enter": is_administrator(request.user, unit=unit),
+    }
+    return render(request, "evaluations/kpi_unit.html", context)
+
+
+def _import_context(request, **extra):
+    return {"spec": KpiReadingImport(user=request.user), "form": ImportFileForm(), **extra}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kpi_import(request):
+    """Upload → preview listing every invalid row → confirm; all rows or none."""
+    require_administrator(request.user)
+    spec = KpiReadingImport(user=request.user)
+    if request.GET.get("sample"):
+        return _sample_response(spec)
+    form = ImportFileForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
+    context = {"spec": spec, "form": form}
+    if request.method == "POST" and form.is_valid():
+        try:
+            content = upload_bytes(form.cleaned_data["file"])
+            context["preview"] = preview_import(spec=spec, content=content)
+        except ImportFileError as exc:
+            form.add_error("file", exc.message)
+        else:
+            if context["preview"].is_valid:
+                context["token"] = store_upload(content=content, user=request.user, kind=IMPORT_KIND)
+    return render(request, "evaluations/kpi_import.html", context)
+
+
+@login_required
+@require_POST
+def kpi_import_confirm(request, token):
+    require_administrator(request.user)
+    content = load_upload(token=token, user=request.user, kind=IMPORT_KIND)
+    if content is None:
+        raise Http404
+    spec = KpiReadingImport(user=request.user)
+    preview = run_import(spec=spec, content=content)
+    discard_upload(token=token, user=request.user, kind=IMPORT_KIND)
+    if not preview.is_valid:
+        return render(request, "evaluations/kpi_import.html", _import_context(request, preview=preview))
+    messages.success(
+        request,
+        _("Đã nhập số liệu KPI: %(create)d thêm mới, %(update)d cập nhật, %(unchanged)d không đổi.") % preview.counts,
+    )
+    return redirect("evaluations:kpi_list")
