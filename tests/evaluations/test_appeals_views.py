@@ -154,3 +154,11 @@ def test_violation_panel_offers_contest_to_the_head_only_inside_the_window(login
     violation.appeal_deadline = timezone.localdate() - timedelta(days=1)
     violation.save()
     assert login(personas.unit_head).get(url).context["can_contest"] is False
+
+
+def test_violation_page_loads_the_appeal_panel(login, tree, personas):
+    violation = open_violation(tree, personas)
+    page = login(personas.unit_head).get(reverse("evaluations:violation_detail", args=[violation.pk])).content.decode()
+    assert reverse("evaluations:violation_panel", args=[violation.pk]) in page
+    panel = login(personas.unit_head).get(reverse("evaluations:violation_panel", args=[violation.pk])).content.decode()
+    assert reverse("evaluations:appeal_create", args=[violation.pk]) in panel
