@@ -13,6 +13,8 @@ from units.models import RoleAssignment, User
 
 BUILDERS = [
     "units.demo.build_demo",
+    "evaluations.demo.build_demo",
+    "emulation.demo.build_demo",
 ]
 
 
