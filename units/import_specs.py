@@ -1,6 +1,7 @@
 """What can be imported into `units`: the unit tree and the people of its units (engine in units.imports)."""
 
-from django.db.models.functions import Lower
+from django.db.models import CharField, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat, Lower
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -8,6 +9,7 @@ from units.imports import Column, ImportSpec, Row
 from units.models import Category, Kind, Level, Person, Unit, administered_unit_ids
 
 BATCH_SIZE = 1000
+UPDATE_BATCH_SIZE = 200
 QUERY_CHUNK = 2000  # keeps `code IN (...)` lists under every database's parameter limit
 
 
@@ -128,26 +130,74 @@ class UnitImport(ImportSpec):
         )
 
     def write(self, rows: list[Row]) -> None:
-        """New units first (for their keys), then every field, then the paths of all units that moved."""
-        created = [Unit(code=row.values["code"], path="") for row in rows if row.instance is None]
-        Unit.objects.bulk_create(created, batch_size=BATCH_SIZE)
-        self.units.update({unit.code: unit for unit in created})
-        changed = []
-        for row in rows:
-            unit = self.units[row.values["code"]]
-            for name in self.fields:
-                setattr(unit, name, row.values[name])
-            unit.parent_id = self._pk(row.values["parent_code"])
-            unit.successor_id = self._pk(row.values["successor_code"])
-            changed.append(unit)
-        changed_codes = {unit.code for unit in changed}
-        moved = [unit for unit in self._repath() if unit.code not in changed_codes]
-        update_fields = [*self.fields, "parent", "successor", "path"]
-        Unit.objects.bulk_update(changed, update_fields, batch_size=BATCH_SIZE)
-        Unit.objects.bulk_update(moved, ["path"], batch_size=BATCH_SIZE)
+        """New units parent-first (a child needs its parent's key), then changed units, then every moved path."""
+        new_rows = [row for row in rows if row.instance is None]
+        for wave in self._waves(new_rows):
+            created = [self._apply(Unit(code=row.values["code"]), row) for row in wave]
+            Unit.objects.bulk_create(created, batch_size=BATCH_SIZE)
+            self.units.update((unit.code, unit) for unit in created)
+        new_units = [self.units[row.values["code"]] for row in new_rows]
+        late = [
+            self._apply(unit, row)
+            for unit, row in zip(new_units, new_rows, strict=True)
+            if row.values["successor_code"] and not unit.successor_id
+        ]
+        Unit.objects.bulk_update(late, ["successor"], batch_size=UPDATE_BATCH_SIZE)
+        updated = [row for row in rows if row.instance is not None]
+        fields = self._changed_fields(updated)
+        changed = [self._apply(row.instance, row) for row in updated]
+        if changed:
+            # Only the columns that differ somewhere: bulk_update's CASE per column grows with the batch.
+            Unit.objects.bulk_update(changed, fields, batch_size=UPDATE_BATCH_SIZE)
+        self._write_paths(self._repath())
 
-    def _pk(self, code: str) -> int | None:
-        return self.units[code].pk if code else None
+    def _waves(self, rows: list[Row]) -> list[list[Row]]:
+        """New rows grouped so that every row's new parent is in an earlier group."""
+        by_code = {row.values["code"]: row for row in rows}
+        depth: dict[str, int] = {}
+
+        def depth_of(code: str) -> int:
+            if code not in depth:
+                parent = by_code[code].values["parent_code"]
+                depth[code] = depth_of(parent) + 1 if parent in by_code else 0
+            return depth[code]
+
+        waves: dict[int, list[Row]] = {}
+        for code, row in by_code.items():
+            waves.setdefault(depth_of(code), []).append(row)
+        return [waves[level] for level in sorted(waves)]
+
+    def _apply(self, unit: Unit, row: Row) -> Unit:
+        """Copy the row onto the unit; a successor created later in this import is set afterwards."""
+        for name in self.fields:
+            setattr(unit, name, row.values[name])
+        unit.parent_id = self.units[row.values["parent_code"]].pk if row.values["parent_code"] else None
+        successor = self.units.get(row.values["successor_code"])
+        unit.successor_id = successor.pk if successor else None
+        return unit
+
+    def _changed_fields(self, rows: list[Row]) -> list[str]:
+        fields = {name for row in rows for name in self.fields if getattr(row.instance, name) != row.values[name]}
+        if any(self._current_parent_code(row.instance) != row.values["parent_code"] for row in rows):
+            fields.add("parent")
+        if any(self.codes_by_pk.get(row.instance.successor_id, "") != row.values["successor_code"] for row in rows):
+            fields.add("successor")
+        return sorted(fields)
+
+    @staticmethod
+    def _write_paths(units: list[Unit]) -> None:
+        """path = parent's path + own key: one UPDATE per depth, shallowest first, so each reads a final parent path."""
+        by_depth: dict[int, list[int]] = {}
+        for unit in units:
+            by_depth.setdefault(unit.path.count("/"), []).append(unit.pk)
+        parent_path = Subquery(Unit.objects.filter(pk=OuterRef("parent_id")).values("path")[:1])
+        new_path = Concat(
+            Coalesce(parent_path, Value("/")), Cast("pk", CharField()), Value("/"), output_field=CharField()
+        )
+        for depth in sorted(by_depth):
+            ids = by_depth[depth]
+            for start in range(0, len(ids), QUERY_CHUNK):
+                Unit.objects.filter(pk__in=ids[start : start + QUERY_CHUNK]).update(path=new_path)
 
     def _repath(self) -> list[Unit]:
         """Recompute every materialised path top-down; return the units whose path changed."""
@@ -235,14 +285,17 @@ class PersonImport(ImportSpec):
         return all(getattr(row.instance, name) == row.values[name] for name in self.fields)
 
     def write(self, rows: list[Row]) -> None:
-        created, changed = [], []
+        created, changed, changed_fields = [], [], set()
         for row in rows:
             person = row.instance or Person(code=row.values["code"])
+            changed_fields.update(name for name in self.fields if getattr(person, name) != row.values[name])
             for name in self.fields:
                 setattr(person, name, row.values[name])
             (changed if row.instance else created).append(person)
         Person.objects.bulk_create(created, batch_size=BATCH_SIZE)
-        Person.objects.bulk_update(changed, list(self.fields), batch_size=BATCH_SIZE)
+        if changed:
+            # Only the columns that differ somewhere: bulk_update's CASE per column grows with the batch.
+            Person.objects.bulk_update(changed, sorted(changed_fields), batch_size=UPDATE_BATCH_SIZE)
 
 
 SPECS = {"units": UnitImport, "people": PersonImport}

@@ -197,6 +197,19 @@ def test_a_changed_name_updates_the_unit_and_nothing_else(login, personas, tree)
     assert snapshot(Unit.objects.exclude(code="SNV")) == others
 
 
+def test_a_successor_may_be_a_unit_created_further_down_the_tree_in_the_same_file(login, personas, tree):
+    rows = [
+        UNIT_HEADER,
+        ["CU", "Huyện cũ", "district", "peoples_committee", "T-DNO", "", "30/06/2025", "MOI-XA"],
+        ["MOI-XA", "Xã mới", "commune", "peoples_committee", "MOI", "01/07/2025", "", ""],
+        ["MOI", "Huyện mới", "district", "peoples_committee", "T-DNO", "01/07/2025", "", ""],
+    ]
+    import_file(login(personas.administrator), "units", csv_file(rows))
+    old, commune, district = (Unit.objects.get(code=code) for code in ("CU", "MOI-XA", "MOI"))
+    assert (old.successor, commune.parent) == (commune, district)
+    assert commune.path == f"{tree.province.path}{district.pk}/{commune.pk}/"
+
+
 def test_moving_a_unit_moves_the_paths_of_its_descendants(login, personas, tree):
     rows = [UNIT_HEADER, ["SNV", "Sở Nội vụ", "department", "department", "STC", "", "", "STC"]]
     import_file(login(personas.administrator), "units", csv_file(rows))
