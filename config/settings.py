@@ -203,6 +203,7 @@ LOGGING = {
 # Home-page "needs attention" providers of the apps above `units` (dotted paths to functions of a user).
 ATTENTION_PROVIDERS: list[str] = []
 ATTENTION_PROVIDERS.append("evaluations.home.evaluations_attention")
+ATTENTION_PROVIDERS.append("evaluations.home_appeals.appeals_attention")
 ATTENTION_PROVIDERS.append("emulation.home.emulation_attention")
 
 # Evidence photos: limits are data of the deployment, not constants in code.

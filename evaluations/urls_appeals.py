@@ -21,6 +21,7 @@ urlpatterns = [
     path("appeals/", views_appeals.appeal_list, name="appeals"),
     path("appeals/<int:pk>/", views_appeals.appeal_detail, name="appeal_detail"),
     path("appeals/<int:pk>/decide/", views_appeals.appeal_decide, name="appeal_decide"),
+    path("corrective/", views_corrective.corrective_list, name="corrective_list"),
     path("corrective/<int:pk>/", views_corrective.corrective_detail, name="corrective_detail"),
     path("corrective/<int:pk>/done/", views_corrective.corrective_done, name="corrective_done"),
     path("corrective/<int:pk>/confirm/", views_corrective.corrective_confirm, name="corrective_confirm"),

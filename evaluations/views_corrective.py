@@ -3,14 +3,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from evaluations import corrective, standalone
 from evaluations.forms_appeals import ActionDoneForm, CorrectiveActionForm, ReopenForm, StandaloneViolationForm
 from evaluations.inspections import unit_contacts
-from evaluations.models import ActionStatus, StatusChange
+from evaluations.models import ActionStatus, CorrectiveAction, StatusChange
 from evaluations.permissions import get_violation_for_user, inspector_conflict
 from evaluations.permissions_appeals import (
     can_confirm_actions,
@@ -140,3 +142,15 @@ def standalone_create(request):
             messages.success(request, _("Đã ghi nhận vi phạm và thông báo cho đơn vị."))
         return redirect("evaluations:violation_detail", pk=violation.pk)
     return render(request, "evaluations/standalone_violation_form.html", {"form": form})
+
+
+@login_required
+@require_GET
+def corrective_list(request):
+    """Corrective actions the user sees: unfinished first, by due date."""
+    actions = (
+        CorrectiveAction.objects.for_user(request.user)
+        .select_related("violation__unit", "violation__type", "owner_person", "owner_user")
+        .order_by(F("confirmed_at").asc(nulls_first=True), "due_date")[:200]
+    )
+    return render(request, "evaluations/corrective_list.html", {"actions": actions, "today": timezone.localdate()})

@@ -121,3 +121,33 @@ def test_the_owning_person_sees_and_completes_their_action(login, violation, per
     action.refresh_from_db()
     assert action.status == ActionStatus.DONE
     assert Notification.objects.filter(user=personas.inspector, title__contains="cần xác nhận").exists()
+
+
+def test_corrective_list_shows_what_the_user_may_see(login, violation, personas):
+    require(violation, personas)
+    url = reverse("evaluations:corrective_list")
+    assert client_count(login(personas.unit_head), url) == 1
+    assert client_count(login(personas.outsider), url) == 0
+
+
+def client_count(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return len(response.context["actions"])
+
+
+def test_home_tells_reviewers_of_waiting_appeals_and_heads_of_open_actions(login, violation, personas):
+    from evaluations import appeals
+
+    require(violation, personas)
+    appeals.contest_violation(violation=violation, by=personas.unit_head, reason="Xin xem lại")
+    secretary_items = {i["label"]: i["count"] for i in login(personas.secretary).get("/").context["items"]}
+    assert secretary_items["Khiếu nại chờ quyết định"] == 1
+    from tests.factories import enrol_totp, grant
+
+    grant(personas.inspector, "council_secretary", violation.unit)  # a reviewer, but one who recorded it
+    enrol_totp(personas.inspector)
+    inspector_items = {i["label"]: i["count"] for i in login(personas.inspector).get("/").context["items"]}
+    assert inspector_items["Khiếu nại chờ quyết định"] == 0
+    head_items = {i["label"]: i["count"] for i in login(personas.unit_head).get("/").context["items"]}
+    assert head_items["Biện pháp khắc phục chưa hoàn thành"] == 1
