@@ -23,7 +23,7 @@ from evaluations.models import (
     ViolationStatus,
     record_status_change,
 )
-from evaluations.permissions_appeals import REVIEWING_ROLES, can_review, took_part_in
+from evaluations.permissions_appeals import REVIEWING_ROLES, can_contest, can_review, took_part_in
 from evaluations.photos import CleanPhoto
 from evaluations.violations import change_violation_status
 from units.models import RoleAssignment, User
@@ -65,7 +65,9 @@ def reviewers_of(violation: Violation) -> list[User]:
 @transaction.atomic
 def contest_violation(*, violation: Violation, by, reason: str, files: list[CleanPhoto] = ()) -> Appeal:
     """File the one open appeal of a violation, inside its window; the violation becomes contested."""
-    violation = Violation.objects.select_for_update().select_related("unit", "type").get(pk=violation.pk)
+    violation = Violation.objects.select_for_update().select_related("unit", "type", "person").get(pk=violation.pk)
+    if not can_contest(by, violation):
+        raise ValidationError(_("Chỉ thủ trưởng, cán bộ phụ trách của đơn vị hoặc người vi phạm được khiếu nại."))
     if problems := contest_problems(violation):
         raise ValidationError(problems)
     if not reason.strip():

@@ -98,6 +98,14 @@ def appeal_list(request):
     return render(request, "evaluations/appeal_list.html", context)
 
 
+def with_owner_labels(actions, user) -> list:
+    """Each action with `shown_owner`: the owner's name as this user may see it."""
+    actions = list(actions)
+    for action in actions:
+        action.shown_owner = action.owner_label_for(user)
+    return actions
+
+
 @login_required
 @require_GET
 def violation_panel(request, pk):
@@ -106,7 +114,9 @@ def violation_panel(request, pk):
     context = {
         "violation": violation,
         "appeals": violation.appeals.select_related("filed_by", "decided_by"),
-        "actions": violation.corrective_actions.select_related("owner_person", "owner_user"),
+        "actions": with_owner_labels(
+            violation.corrective_actions.select_related("owner_person", "owner_user"), request.user
+        ),
         "can_contest": can_contest(request.user, violation) and not appeals.contest_problems(violation),
         "window_open": appeals.appeal_window_open(violation),
         "can_require": can_confirm_actions(request.user, violation) and violation.status != "dismissed",

@@ -21,6 +21,7 @@ from evaluations.permissions_appeals import (
     is_action_owner,
     standalone_units,
 )
+from evaluations.views_appeals import with_owner_labels
 from units.models import Role
 from units.permissions import has_role
 
@@ -63,6 +64,7 @@ def first_contact(violation):
 def corrective_detail(request, pk):
     action = get_corrective_action_for_user(request.user, pk)
     violation = action.violation
+    action.shown_owner = action.owner_label_for(request.user)
     unit_side = is_action_owner(request.user, action) or has_role(
         request.user, Role.UNIT_HEAD, Role.UNIT_CLERK, unit=violation.unit
     )
@@ -150,7 +152,8 @@ def corrective_list(request):
     """Corrective actions the user sees: unfinished first, by due date."""
     actions = (
         CorrectiveAction.objects.for_user(request.user)
-        .select_related("violation__unit", "violation__type", "owner_person", "owner_user")
+        .select_related("violation__unit", "violation__type", "violation__person", "owner_person", "owner_user")
         .order_by(F("confirmed_at").asc(nulls_first=True), "due_date")[:200]
     )
+    actions = with_owner_labels(actions, request.user)
     return render(request, "evaluations/corrective_list.html", {"actions": actions, "today": timezone.localdate()})

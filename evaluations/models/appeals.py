@@ -150,6 +150,13 @@ class CorrectiveAction(models.Model):
     def owner_label(self) -> str:
         return str(self.owner_person or self.owner_user)
 
+    def owner_label_for(self, user) -> str:
+        """The owner's name, unless the owner is the person of a sensitive violation the user may not see named."""
+        violation = self.violation
+        if self.owner_person_id and self.owner_person_id == violation.person_id and not violation.names_person_to(user):
+            return str(_("(ẩn danh)"))
+        return self.owner_label
+
     def owner_users(self) -> list:
         """The accounts to notify: the owning account and the owning person's account, once each."""
         users = [self.owner_user, self.owner_person.user if self.owner_person_id else None]

@@ -136,3 +136,8 @@ def test_the_task_is_scheduled_hourly(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["close-appeal-windows"]
     assert entry["task"] == "evaluations.tasks.close_appeal_windows"
     assert entry["schedule"] <= 3600
+
+
+def test_someone_outside_the_unit_cannot_contest_even_through_the_service(violation, personas):
+    with time_machine.travel(LAST_MINUTE, tick=False), pytest.raises(ValidationError, match="Chỉ thủ trưởng"):
+        appeals.contest_violation(violation=violation, by=personas.council_member, reason="x")

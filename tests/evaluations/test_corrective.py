@@ -151,3 +151,16 @@ def test_home_tells_reviewers_of_waiting_appeals_and_heads_of_open_actions(login
     assert inspector_items["Khiếu nại chờ quyết định"] == 0
     head_items = {i["label"]: i["count"] for i in login(personas.unit_head).get("/").context["items"]}
     assert head_items["Biện pháp khắc phục chưa hoàn thành"] == 1
+
+
+def test_on_a_sensitive_violation_the_clerk_does_not_learn_the_owner_is_the_person(login, tree, personas):
+    from tests.factories import make_violation_type
+
+    person = make_person(unit=tree.home, full_name="Đinh Văn Rượu", code="CB-0099")
+    drunk = make_violation(
+        unit=tree.home, person=person, recorded_by=personas.inspector, type=make_violation_type(sensitive=True)
+    )
+    action = require(drunk, personas, owner_user=None, owner_person=person)
+    for url in (reverse("evaluations:corrective_detail", args=[action.pk]), reverse("evaluations:corrective_list")):
+        assert "Đinh Văn Rượu" not in login(personas.clerk).get(url).content.decode()
+        assert "Đinh Văn Rượu" in login(personas.unit_head).get(url).content.decode()
