@@ -91,7 +91,7 @@ def _require_individual(title: Title) -> None:
 
 
 def _locked(pledge: Pledge) -> Pledge:
-    return Pledge.objects.select_for_update().select_related("unit__parent", "period").get(pk=pledge.pk)
+    return Pledge.objects.select_for_update(of=("self",)).select_related("unit__parent", "period").get(pk=pledge.pk)
 
 
 @transaction.atomic
