@@ -24,6 +24,7 @@ from emulation.models.schemes import (
     VetoKind,
     VetoRule,
 )
+from emulation.models.scores import BonusGrant, LineKind, ManualScore, Score, ScoreLine
 from emulation.models.titles import Title, TitleLevel, TitleScope
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "Bloc",
     "BlocKind",
     "BlocMembership",
+    "BonusGrant",
     "BonusRule",
     "CommitmentItem",
     "Criterion",
@@ -39,6 +41,8 @@ __all__ = [
     "CriterionSource",
     "DeductionRule",
     "DisciplineLevel",
+    "LineKind",
+    "ManualScore",
     "Movement",
     "Period",
     "PeriodReopening",
@@ -46,6 +50,8 @@ __all__ = [
     "Pledge",
     "PledgeStatus",
     "Registration",
+    "Score",
+    "ScoreLine",
     "ScoringScheme",
     "SelfAssessment",
     "Title",
