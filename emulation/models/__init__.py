@@ -24,7 +24,7 @@ from emulation.models.schemes import (
     VetoKind,
     VetoRule,
 )
-from emulation.models.scores import BonusGrant, LineKind, ManualScore, Score, ScoreLine
+from emulation.models.scores import BonusGrant, LineKind, ManualScore, Score
 from emulation.models.titles import Title, TitleLevel, TitleScope
 
 __all__ = [
@@ -51,7 +51,6 @@ __all__ = [
     "PledgeStatus",
     "Registration",
     "Score",
-    "ScoreLine",
     "ScoringScheme",
     "SelfAssessment",
     "Title",

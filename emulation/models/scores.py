@@ -1,10 +1,12 @@
 """A unit's score for a period, explained line by line, plus what the council enters by hand (points, bonuses).
 
 A Score is the engine's output: recomputed while the period is open, frozen when the period goes to review, and
-never overwritten while frozen. Its lines are a snapshot too: labels and links are written at compute time.
+never overwritten while frozen. Its breakdown is a snapshot too (labels and links written at compute time), kept on
+the score's own row so a period's scores are written in one upsert whatever the number of lines.
 """
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -63,6 +65,8 @@ class Score(models.Model):
     computed_at = models.DateTimeField(_("tính lúc"), default=timezone.now)
     frozen = models.BooleanField(_("đã chốt"), default=False)
     frozen_at = models.DateTimeField(_("chốt lúc"), null=True, blank=True)
+    # Every line that moved the score, in page order; see `LineKind` and `emulation.scoring.Line` for the keys.
+    breakdown = models.JSONField(_("giải trình điểm"), default=list, blank=True, encoder=DjangoJSONEncoder)
 
     objects = ScoreQuerySet.as_manager()
 
@@ -78,6 +82,8 @@ class Score(models.Model):
 
 
 class LineKind(models.TextChoices):
+    """The kinds of breakdown line; only lines with `counted` true add their points to the total."""
+
     CRITERION = "criterion", _("Điểm tiêu chí")
     SUPERSEDED = "superseded", _("Điểm ở bước trước (đã được thay)")
     EVIDENCE = "evidence", _("Căn cứ")
@@ -88,31 +94,6 @@ class LineKind(models.TextChoices):
     BONUS_CAP = "bonus_cap", _("Vượt điểm thưởng tối đa")
     VETO = "veto", _("Điều kiện loại trừ")
     INSUFFICIENT = "insufficient", _("Chưa đủ căn cứ")
-
-
-class ScoreLine(models.Model):
-    """One line of the breakdown: what moved the score (or supports a line), by how much, and its source."""
-
-    score = models.ForeignKey(Score, on_delete=models.CASCADE, related_name="lines")
-    position = models.PositiveIntegerField(default=0)
-    kind = models.CharField(_("loại"), max_length=20, choices=LineKind.choices)
-    group_code = models.CharField(_("nhóm"), max_length=20, blank=True)
-    criterion_code = models.CharField(_("tiêu chí"), max_length=20, blank=True)
-    label = models.CharField(_("nội dung"), max_length=500)
-    detail = models.CharField(_("chi tiết"), max_length=255, blank=True)
-    points = models.DecimalField(_("điểm"), null=True, blank=True, **POINTS)
-    counted = models.BooleanField(_("tính vào tổng"), default=True)
-    source_model = models.CharField(_("nguồn"), max_length=40, blank=True)
-    source_id = models.PositiveBigIntegerField(null=True, blank=True)
-    link = models.CharField(_("liên kết"), max_length=255, blank=True)
-
-    class Meta:
-        verbose_name = _("dòng giải trình điểm")
-        verbose_name_plural = _("giải trình điểm")
-        ordering = ["score", "position"]
-
-    def __str__(self):
-        return f"{self.label}: {self.points}"
 
 
 class ManualScore(models.Model):
