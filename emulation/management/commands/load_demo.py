@@ -14,6 +14,7 @@ from units.models import RoleAssignment, User
 BUILDERS = [
     "units.demo.build_demo",
     "evaluations.demo.build_demo",
+    "evaluations.demo_appeals_kpi.build_demo",
     "emulation.demo.build_demo",
 ]
 

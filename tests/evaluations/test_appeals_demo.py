@@ -1,0 +1,25 @@
+"""The demo province gets KPI years for its one-stop centre, districts and communes, and appeal stories."""
+
+import pytest
+
+from evaluations.demo_appeals_kpi import build_demo
+from evaluations.models import Appeal, AppealStatus, KpiReading, Violation, ViolationStatus
+from units.demo import build_demo as build_units
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_is_believable_and_idempotent():
+    build_units()
+    first = build_demo()
+    assert build_demo() == first
+    centre = KpiReading.objects.filter(unit__code="DNO-TTHCC", indicator__code="TL-DH")
+    assert centre.count() == 5
+    assert all(80 <= reading.value <= 100 for reading in centre)
+    assert KpiReading.objects.filter(indicator__code="HS-TN").values("unit").distinct().count() > 30
+    statuses = set(Violation.objects.filter(inspection__isnull=True).values_list("status", flat=True))
+    assert {ViolationStatus.UPHELD, ViolationStatus.DISMISSED, ViolationStatus.CONTESTED} <= statuses
+    assert Appeal.objects.filter(status=AppealStatus.DISMISSED).exists()
+    assert Appeal.objects.filter(
+        status=AppealStatus.PENDING, violation__person__user__email__startswith="nhanvien"
+    ).exists()
