@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from emulation.models import CommitmentItem, Movement, Period, PeriodStatus, ScoringScheme, Title
+from emulation.models import BlocKind, CommitmentItem, Movement, Period, PeriodStatus, ScoringScheme, Title
 from units.models import Person, Unit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -115,3 +115,32 @@ class ReopenForm(forms.Form):
         choices=[(s, label) for s, label in PeriodStatus.choices if s != PeriodStatus.FINALIZED],
         initial=PeriodStatus.COUNCIL,
     )
+
+
+class CommitmentItemForm(forms.ModelForm):
+    class Meta:
+        model = CommitmentItem
+        fields = ["code", "text", "position", "active"]
+
+
+class BlocForm(forms.Form):
+    name = forms.CharField(label=_("Tên khối/cụm"), max_length=255)
+    kind = forms.ChoiceField(label=_("Loại"), choices=BlocKind.choices)
+    members = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị thành viên"), queryset=Unit.objects.none(), widget=forms.SelectMultiple(attrs={"size": 12})
+    )
+    leader = forms.ModelChoiceField(label=_("Trưởng khối/cụm"), queryset=Unit.objects.none(), required=False)
+    deputy = forms.ModelChoiceField(label=_("Phó khối/cụm"), queryset=Unit.objects.none(), required=False)
+
+    def __init__(self, *args, units, bloc=None, **kwargs):
+        if bloc is not None:
+            kwargs["initial"] = {
+                "name": bloc.name,
+                "kind": bloc.kind,
+                "members": list(bloc.members.all()),
+                "leader": bloc.leader,
+                "deputy": bloc.deputy,
+            }
+        super().__init__(*args, **kwargs)
+        for field in ("members", "leader", "deputy"):
+            self.fields[field].queryset = units

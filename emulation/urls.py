@@ -9,6 +9,12 @@ urlpatterns = [
     path("movements/new/", views_movements.movement_edit, name="movement_create"),
     path("movements/<int:pk>/", views_movements.movement_detail, name="movement_detail"),
     path("movements/<int:pk>/edit/", views_movements.movement_edit, name="movement_edit"),
+    path("movements/<int:movement_pk>/items/new/", views_movements.commitment_item_edit, name="commitment_item_create"),
+    path(
+        "movements/<int:movement_pk>/items/<int:pk>/", views_movements.commitment_item_edit, name="commitment_item_edit"
+    ),
+    path("periods/<int:period_pk>/blocs/new/", views_movements.bloc_edit, name="bloc_create"),
+    path("periods/<int:period_pk>/blocs/<int:pk>/", views_movements.bloc_edit, name="bloc_edit"),
     path("periods/new/", views_movements.period_edit, name="period_create"),
     path("periods/<int:pk>/", views_movements.period_detail, name="period_detail"),
     path("periods/<int:pk>/edit/", views_movements.period_edit, name="period_edit"),

@@ -4,15 +4,26 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from emulation.forms import CopySchemeForm, MovementForm, PeriodForm, ReopenForm
-from emulation.models import Bloc, BlocMembership, CriterionGroup, Movement, Pledge, PledgeStatus, ScoringScheme
+from emulation.blocs import save_bloc
+from emulation.forms import BlocForm, CommitmentItemForm, CopySchemeForm, MovementForm, PeriodForm, ReopenForm
+from emulation.models import (
+    Bloc,
+    BlocMembership,
+    CommitmentItem,
+    CriterionGroup,
+    Movement,
+    Pledge,
+    PledgeStatus,
+    ScoringScheme,
+)
 from emulation.periods import advance_period, reopen_period
 from emulation.permissions import can_configure, get_movement_for_user, get_period_for_user, require_configure
 from emulation.schemes import copy_scheme
+from units.models import Level, Unit
 from units.permissions import require_browse
 
 
@@ -150,3 +161,36 @@ def scheme_copy(request, pk):
         "emulation/form.html",
         {"form": form, "title": _("Sao chép bảng điểm cho %(period)s") % {"period": period}},
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def commitment_item_edit(request, movement_pk, pk=None):
+    movement = get_movement_for_user(request.user, movement_pk, write=True)
+    item = get_object_or_404(movement.commitment_items, pk=pk) if pk else CommitmentItem(movement=movement)
+    form = CommitmentItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Đã lưu nội dung cam kết."))
+        return redirect("emulation:movement_detail", pk=movement.pk)
+    title = _("Nội dung cam kết — %(movement)s") % {"movement": movement}
+    return render(request, "emulation/form.html", {"form": form, "title": title})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bloc_edit(request, period_pk, pk=None):
+    period = get_period_for_user(request.user, period_pk, write=True)
+    bloc = get_object_or_404(Bloc, period=period, pk=pk) if pk else None
+    units = Unit.objects.for_user(request.user).exclude(level=Level.SUB_UNIT).order_by("path")
+    form = BlocForm(request.POST or None, units=units, bloc=bloc)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_bloc(period=period, bloc=bloc, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã lưu khối, cụm thi đua."))
+            return redirect("emulation:period_detail", pk=period.pk)
+    title = bloc or _("Thêm khối, cụm thi đua — %(period)s") % {"period": period}
+    return render(request, "emulation/form.html", {"form": form, "title": title})

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from emulation.models import PeriodStatus, PledgeStatus, SelfAssessment
@@ -295,3 +296,36 @@ def test_administrator_advances_and_reopens_a_period(login, personas, world):
     )
     page = client.get(reverse("emulation:period_detail", args=[world.period.pk])).content.decode()
     assert "Sai sót điểm" in page
+
+
+def test_commitment_items_and_blocs_are_configured_by_administrators_only(login, personas, world, tree):
+    item_url = reverse("emulation:commitment_item_create", args=[world.movement.pk])
+    bloc_url = reverse("emulation:bloc_create", args=[world.period.pk])
+    for url in (item_url, bloc_url):
+        assert login(personas.unit_head).get(url).status_code == 403
+        assert login(personas.staff).get(url).status_code == 404
+        assert client_get_redirects_to_login(url)
+    client = login(personas.administrator)
+    client.post(
+        item_url, {"code": "VH-09", "text": "Không hút thuốc lá tại nơi làm việc", "position": 9, "active": "on"}
+    )
+    assert world.movement.commitment_items.filter(code="VH-09").exists()
+    members = [tree.home.pk, tree.other.pk]
+    data = {"name": "Khối Tổng hợp", "kind": "khoi", "members": members, "leader": tree.other.pk}
+    client.post(bloc_url, data)
+    page = client.get(reverse("emulation:period_detail", args=[world.period.pk])).content.decode()
+    assert "Khối Tổng hợp" in page and "Sở Tài chính" in page
+
+
+def test_a_unit_sits_in_one_bloc_per_period_and_the_leader_is_a_member(login, personas, world, tree):
+    client = login(personas.administrator)
+    url = reverse("emulation:bloc_create", args=[world.period.pk])
+    client.post(url, {"name": "Khối A", "kind": "khoi", "members": [tree.home.pk]})
+    page = client.post(url, {"name": "Khối B", "kind": "khoi", "members": [tree.home.pk]}).content.decode()
+    assert "Đã thuộc khối khác trong kỳ này: Sở Nội vụ." in page
+    page = client.post(url, {"name": "Khối C", "kind": "cum", "members": [tree.other.pk], "leader": tree.home.pk})
+    assert "Trưởng khối và phó khối phải là thành viên" in page.content.decode()
+
+
+def client_get_redirects_to_login(url):
+    return Client().get(url)["Location"].startswith(reverse("account_login"))

@@ -1,0 +1,151 @@
+"""Small server-rendered SVG charts: no JavaScript, no CDN, readable without the picture.
+
+Each chart is returned with its data as a table (headers + rows): the page shows the table under the SVG, so a
+screen reader or a 390-px phone gets the same numbers as the picture. Text is escaped; the SVG scales to its box.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+WIDTH, HEIGHT = 640, 320
+LEFT, RIGHT, TOP, BOTTOM = 48, 12, 24, 64
+PALETTE = ("#8b1a1a", "#d98c1f", "#2f6f9f", "#4f8a3c", "#7a4f9a", "#b85c8a", "#3c8a86", "#6b6b6b", "#a8a23c")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """An SVG picture and the same numbers as a table."""
+
+    key: str
+    title: str
+    svg: SafeString
+    headers: list[str] = field(default_factory=list)
+    rows: list[list] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.rows
+
+
+def nice_max(value, *, whole: bool = False) -> float:
+    """The smallest 1, 2, 2.5 or 5 × 10ⁿ at or above `value`, so axis ticks fall on round numbers; for counts
+    (`whole`) a multiple of 4, so the quarter ticks are whole numbers too."""
+    if value <= 0:
+        return 4 if whole else 1
+    magnitude = 10 ** math.floor(math.log10(float(value)))
+    scale = next(step * magnitude for step in (1, 2, 2.5, 5, 10) if step * magnitude >= value)
+    return math.ceil(scale / 4) * 4 if whole else scale
+
+
+def _whole(values) -> bool:
+    return all(isinstance(value, int) for value in values)
+
+
+def _fmt(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _open(key: str, title: str, description: str) -> list[str]:
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
+        f'aria-labelledby="{key}-title {key}-desc" class="chart" font-family="sans-serif" font-size="12">',
+        f'<title id="{key}-title">{escape(title)}</title><desc id="{key}-desc">{escape(description)}</desc>',
+    ]
+
+
+def _axis(scale: float, suffix: str, top: float) -> list[str]:
+    """Horizontal grid lines with values at 0, ¼, ½, ¾ and the top of the scale."""
+    parts = []
+    plot_height = HEIGHT - top - BOTTOM
+    for i in range(5):
+        y = HEIGHT - BOTTOM - plot_height * i / 4
+        parts.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" stroke="#ddd"/>')
+        label = f"{scale * i / 4:g}{suffix}"
+        parts.append(f'<text x="{LEFT - 4}" y="{y + 4:.1f}" text-anchor="end" fill="#555">{label}</text>')
+    return parts
+
+
+def _x_labels(labels: list[str], slot: float) -> list[str]:
+    """Category labels under the bars, slanted when there are many of them."""
+    slanted = len(labels) > 6 or any(len(label) > 10 for label in labels)
+    parts = []
+    for i, label in enumerate(labels):
+        x, y = LEFT + slot * (i + 0.5), HEIGHT - BOTTOM + 16
+        text = escape(label if len(label) <= 22 else label[:21] + "…")
+        rotate = f' transform="rotate(-35 {x:.1f} {y})"' if slanted else ""
+        anchor = "end" if slanted else "middle"
+        parts.append(f'<text x="{x:.1f}" y="{y}" text-anchor="{anchor}"{rotate}>{text}</text>')
+    return parts
+
+
+def _legend(names: list[str]) -> tuple[list[str], float]:
+    """Colour keys in rows across the top; returns them and the top margin they leave for the plot."""
+    parts, x, y = [], LEFT, 12
+    for i, name in enumerate(names):
+        width = 24 + 7 * len(name)
+        if x + width > WIDTH - RIGHT and x > LEFT:
+            x, y = LEFT, y + 16
+        parts.append(f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{PALETTE[i % len(PALETTE)]}"/>')
+        parts.append(f'<text x="{x + 14}" y="{y}">{escape(name)}</text>')
+        x += width
+    return parts, y + 20
+
+
+def _bar(x: float, y: float, width: float, height: float, colour: str, tip: str) -> str:
+    return (
+        f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(width, 1):.1f}" height="{height:.1f}" fill="{colour}">'
+        f"<title>{escape(tip)}</title></rect>"
+    )
+
+
+def bar_chart(*, key: str, title: str, labels: list[str], values: list, header: str, suffix: str = "") -> Chart:
+    """One bar per label, its value written above it."""
+    scale = nice_max(max(values, default=0), whole=_whole(values))
+    slot = (WIDTH - LEFT - RIGHT) / max(len(labels), 1)
+    plot_height = HEIGHT - TOP - BOTTOM
+    pairs = list(zip(labels, values, strict=True))
+    parts = _open(key, title, ", ".join(f"{label}: {_fmt(v)}{suffix}" for label, v in pairs))
+    parts += _axis(scale, suffix, TOP)
+    for i, (label, value) in enumerate(pairs):
+        height = plot_height * float(value) / scale
+        x, y = LEFT + slot * i + slot * 0.15, HEIGHT - BOTTOM - height
+        parts.append(_bar(x, y, slot * 0.7, height, PALETTE[0], f"{label}: {_fmt(value)}{suffix}"))
+        parts.append(f'<text x="{x + slot * 0.35:.1f}" y="{y - 3:.1f}" text-anchor="middle">{_fmt(value)}</text>')
+    parts += [*_x_labels(labels, slot), "</svg>"]
+    rows = [[label, value] for label, value in pairs]
+    return Chart(key, title, mark_safe("".join(parts)), ["", header], rows)  # every text inside is escaped
+
+
+def stacked_bar_chart(*, key: str, title: str, labels: list[str], series: list[tuple[str, list]]) -> Chart:
+    """One bar per label, split into the series stacked from the bottom; the table gives each part and the total."""
+    totals = [sum(values[i] for _name, values in series) for i in range(len(labels))]
+    scale = nice_max(max(totals, default=0), whole=_whole(totals))
+    slot = (WIDTH - LEFT - RIGHT) / max(len(labels), 1)
+    parts = _open(key, title, ", ".join(f"{label}: {_fmt(total)}" for label, total in zip(labels, totals, strict=True)))
+    legend, top = _legend([name for name, _values in series])
+    parts += _axis(scale, "", top) + legend
+    plot_height = HEIGHT - top - BOTTOM
+    for i, label in enumerate(labels):
+        base = HEIGHT - BOTTOM
+        for s, (name, values) in enumerate(series):
+            height = plot_height * float(values[i]) / scale
+            base -= height
+            tip = f"{label} — {name}: {_fmt(values[i])}"
+            parts.append(_bar(LEFT + slot * i + slot * 0.15, base, slot * 0.7, height, PALETTE[s % len(PALETTE)], tip))
+    parts += [*_x_labels(labels, slot), "</svg>"]
+    headers = ["", *(name for name, _values in series), "Σ"]
+    rows = [[label, *(values[i] for _n, values in series), totals[i]] for i, label in enumerate(labels)]
+    return Chart(key, title, mark_safe("".join(parts)), headers, rows)  # every text inside is escaped
+
+
+def histogram(*, key: str, title: str, bins: dict, width, header: str) -> Chart:
+    """Bars for the bins [edge, edge + width) from the lowest edge given to the highest, empty bins included."""
+    if not bins:
+        return bar_chart(key=key, title=title, labels=[], values=[], header=header)
+    low, high = min(bins), max(bins)
+    edges = [low + width * i for i in range(int((high - low) / width) + 1)]
+    labels = [f"{edge:g}–<{edge + width:g}" for edge in edges]
+    return bar_chart(key=key, title=title, labels=labels, values=[bins.get(edge, 0) for edge in edges], header=header)

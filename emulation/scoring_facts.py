@@ -1,0 +1,160 @@
+"""Everything the engine reads for a period, loaded set-wise: a fixed number of queries whatever the number of units.
+
+Only observations inside the period's dates count: submitted inspections dated in the period, upheld violations that
+occurred in it, KPI readings whose whole range lies in it.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q
+
+from emulation.models import (
+    BlocMembership,
+    BonusGrant,
+    Criterion,
+    CriterionGroup,
+    ManualScore,
+    Period,
+    Pledge,
+    ScoringScheme,
+    SelfAssessment,
+)
+from evaluations.models import (
+    Inspection,
+    InspectionStatus,
+    ItemOutcome,
+    ItemResult,
+    KpiIndicator,
+    KpiReading,
+    Violation,
+)
+
+
+@dataclass
+class Facts:
+    """What one period's scoring needs, keyed by unit id."""
+
+    period: Period
+    scheme: ScoringScheme
+    unit_ids: list[int]
+    bloc_of: dict[int, int] = field(default_factory=dict)
+    inspections: dict[int, list[Inspection]] = field(default_factory=lambda: defaultdict(list))
+    checks: dict[tuple[int, str], list[int]] = field(default_factory=dict)  # (inspection, category) → [pass, fail]
+    violations: dict[int, list[Violation]] = field(default_factory=lambda: defaultdict(list))
+    readings: dict[tuple[int, int], list[KpiReading]] = field(default_factory=lambda: defaultdict(list))
+    components: dict[int, tuple[set[int], set[int]]] = field(default_factory=dict)
+    claims: dict[tuple[int, int], SelfAssessment] = field(default_factory=dict)
+    manual: dict[tuple[int, int], ManualScore] = field(default_factory=dict)
+    grants: dict[int, list[BonusGrant]] = field(default_factory=lambda: defaultdict(list))
+
+
+def load_scheme(period: Period) -> ScoringScheme | None:
+    """The period's scheme with its groups, criteria, bands, rules and vetoes (a fixed handful of queries)."""
+    groups = CriterionGroup.objects.order_by("position", "code").prefetch_related(
+        Prefetch("criteria", queryset=Criterion.objects.order_by("position", "code").select_related("kpi_indicator"))
+    )
+    return (
+        ScoringScheme.objects.filter(period=period)
+        .prefetch_related(
+            Prefetch("groups", queryset=groups),
+            "bands",
+            "bonus_rules",
+            "deduction_rules__violation_type",
+            "veto_rules__violation_type",
+            "veto_rules__capped_band",
+        )
+        .first()
+    )
+
+
+def scored_unit_ids(period: Period) -> dict[int, int | None]:
+    """Units scored in a period: the members of its blocs (with their bloc) and every unit that pledged."""
+    units: dict[int, int | None] = dict.fromkeys(Pledge.objects.filter(period=period).values_list("unit_id", flat=True))
+    units.update(BlocMembership.objects.filter(period=period).values_list("unit_id", "bloc_id"))
+    return units
+
+
+def load_facts(period: Period, scheme: ScoringScheme, units: dict[int, int | None]) -> Facts:
+    facts = Facts(period=period, scheme=scheme, unit_ids=sorted(units))
+    facts.bloc_of = {unit_id: bloc_id for unit_id, bloc_id in units.items() if bloc_id}
+    _load_inspections(facts)
+    _load_violations(facts)
+    _load_kpi(facts)
+    _load_entries(facts)
+    return facts
+
+
+def _load_inspections(facts: Facts) -> None:
+    period = facts.period
+    inspections = Inspection.objects.filter(
+        unit_id__in=facts.unit_ids,
+        status=InspectionStatus.SUBMITTED,
+        date__gte=period.starts_on,
+        date__lte=period.ends_on,
+    ).order_by("date", "pk")
+    by_id = {}
+    for inspection in inspections.only("pk", "unit_id", "date"):
+        facts.inspections[inspection.unit_id].append(inspection)
+        by_id[inspection.pk] = inspection
+    rows = (
+        ItemResult.objects.filter(inspection__in=inspections)
+        .values("inspection_id", "item__category")
+        .annotate(
+            passed=Count("pk", filter=Q(outcome=ItemOutcome.PASS)),
+            failed=Count("pk", filter=Q(outcome=ItemOutcome.FAIL)),
+        )
+    )
+    for row in rows:
+        facts.checks[row["inspection_id"], row["item__category"]] = [row["passed"], row["failed"]]
+
+
+def _load_violations(facts: Facts) -> None:
+    violations = (
+        Violation.objects.upheld()
+        .between(facts.period.starts_on, facts.period.ends_on)
+        .filter(unit_id__in=facts.unit_ids)
+        .select_related("type")
+        .only("pk", "unit_id", "occurred_at", "type__code", "type__name")
+        .order_by("occurred_at", "pk")
+    )
+    for violation in violations:
+        facts.violations[violation.unit_id].append(violation)
+
+
+def _load_kpi(facts: Facts) -> None:
+    indicators = {
+        criterion.kpi_indicator_id
+        for group in facts.scheme.groups.all()
+        for criterion in group.criteria.all()
+        if criterion.kpi_indicator_id
+    }
+    if not indicators:
+        return
+    needed = set(indicators)
+    for indicator in KpiIndicator.objects.filter(pk__in=indicators).prefetch_related("numerator", "denominator"):
+        numerator = {i.pk for i in indicator.numerator.all()}
+        denominator = {i.pk for i in indicator.denominator.all()}
+        if denominator:
+            facts.components[indicator.pk] = (numerator, denominator)
+            needed |= numerator | denominator
+    readings = (
+        KpiReading.objects.within(facts.period.starts_on, facts.period.ends_on)
+        .filter(unit_id__in=facts.unit_ids, indicator_id__in=needed)
+        .select_related("indicator")
+        .order_by("period_start", "pk")
+    )
+    for reading in readings:
+        facts.readings[reading.unit_id, reading.indicator_id].append(reading)
+
+
+def _load_entries(facts: Facts) -> None:
+    claims = SelfAssessment.objects.filter(pledge__period=facts.period, pledge__unit_id__in=facts.unit_ids)
+    for line in claims.select_related("pledge"):
+        facts.claims[line.pledge.unit_id, line.criterion_id] = line
+    manual = ManualScore.objects.filter(criterion__group__scheme=facts.scheme, unit_id__in=facts.unit_ids)
+    for entry in manual:
+        facts.manual[entry.unit_id, entry.criterion_id] = entry
+    grants = BonusGrant.objects.filter(rule__scheme=facts.scheme, unit_id__in=facts.unit_ids).select_related("rule")
+    for grant in grants.order_by("rule__code"):
+        facts.grants[grant.unit_id].append(grant)
