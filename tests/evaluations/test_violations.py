@@ -200,3 +200,23 @@ def test_staff_see_only_their_own_violations_in_the_list(login, personas, drinki
     )
     rows = login(personas.staff).get(reverse("evaluations:violations")).context["table"].rows
     assert [row.record for row in rows] == [own]
+
+
+def test_the_violation_list_costs_the_same_queries_for_3_or_30_rows(login, personas, inspection, catalogue, offender):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_list():
+        client = login(personas.unit_head)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("evaluations:violations")).status_code == 200
+        return len(captured)
+
+    inspection.status = InspectionStatus.SUBMITTED
+    inspection.save()
+    for _ in range(3):
+        make_violation(inspection=inspection, type=catalogue.alcohol_type, person=offender)
+    few = queries_for_list()
+    for _ in range(27):
+        make_violation(inspection=inspection, type=catalogue.alcohol_type, person=offender)
+    assert queries_for_list() == few
