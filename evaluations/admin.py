@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+import evaluations.admin_appeals  # noqa: F401  (registers KPI, appeal and corrective-action pages)
 from evaluations.models import (
     AppealPolicy,
     ChecklistItem,

@@ -132,3 +132,14 @@ def test_import_lists_every_invalid_row_and_writes_none(login, personas, tree):
     assert "chồng lấn với dòng 2" in invalid[8]
     assert "token" not in response.context
     assert not KpiReading.objects.exists()
+
+
+def test_the_kpi_catalogue_is_editable_in_the_django_admin(client, tree):
+    from tests.factories import enrol_totp, make_user
+
+    superuser = make_user(is_staff=True, is_superuser=True)
+    enrol_totp(superuser)
+    client.force_login(superuser)
+    response = client.get(reverse("admin:evaluations_kpiindicator_changelist"))
+    assert response.status_code == 200
+    assert "HS-DH" in response.content.decode()
