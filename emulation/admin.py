@@ -21,6 +21,23 @@ from emulation.models import (
 )
 
 
+class FinalizedReadOnly:
+    """A finalized period's records are read-only here too; re-open the period in the app (recorded) to change them."""
+
+    period_path = "period"
+
+    def has_change_permission(self, request, obj=None):
+        period = obj
+        for attr in filter(None, self.period_path.split("__")):
+            period = getattr(period, attr, None)
+        if period is not None and period.is_read_only:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj) and super().has_delete_permission(request, obj)
+
+
 class CommitmentItemInline(admin.TabularInline):
     model = CommitmentItem
     extra = 1
@@ -44,7 +61,8 @@ class ReopeningInline(admin.TabularInline):
 
 
 @admin.register(Period)
-class PeriodAdmin(admin.ModelAdmin):
+class PeriodAdmin(FinalizedReadOnly, admin.ModelAdmin):
+    period_path = ""
     list_display = ("movement", "name", "starts_on", "ends_on", "registration_deadline", "status")
     list_filter = ("movement", "status")
     readonly_fields = ("status",)
@@ -58,7 +76,7 @@ class BlocMembershipInline(admin.TabularInline):
 
 
 @admin.register(Bloc)
-class BlocAdmin(admin.ModelAdmin):
+class BlocAdmin(FinalizedReadOnly, admin.ModelAdmin):
     list_display = ("name", "kind", "period", "leader")
     list_filter = ("period", "kind")
     autocomplete_fields = ("leader", "deputy")
@@ -92,7 +110,7 @@ class VetoRuleInline(admin.TabularInline):
 
 
 @admin.register(ScoringScheme)
-class ScoringSchemeAdmin(admin.ModelAdmin):
+class ScoringSchemeAdmin(FinalizedReadOnly, admin.ModelAdmin):
     list_display = ("name", "period", "max_total", "bonus_cap", "min_inspections")
     list_filter = ("period__movement",)
     inlines = [CriterionGroupInline, DeductionRuleInline, BonusRuleInline, BandInline, VetoRuleInline]
@@ -104,7 +122,8 @@ class CriterionInline(admin.StackedInline):
 
 
 @admin.register(CriterionGroup)
-class CriterionGroupAdmin(admin.ModelAdmin):
+class CriterionGroupAdmin(FinalizedReadOnly, admin.ModelAdmin):
+    period_path = "scheme__period"
     list_display = ("code", "name", "scheme", "max_points")
     list_filter = ("scheme",)
     inlines = [CriterionInline]
@@ -123,7 +142,7 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(admin.ModelAdmin):
+class PledgeAdmin(FinalizedReadOnly, admin.ModelAdmin):
     list_display = ("unit", "period", "status", "submitted_at", "is_late", "accepted_at")
     list_filter = ("period__movement", "period", "status", "is_late")
     search_fields = ("unit__name",)
@@ -132,6 +151,7 @@ class PledgeAdmin(admin.ModelAdmin):
 
 
 @admin.register(SelfAssessment)
-class SelfAssessmentAdmin(admin.ModelAdmin):
+class SelfAssessmentAdmin(FinalizedReadOnly, admin.ModelAdmin):
+    period_path = "pledge__period"
     list_display = ("pledge", "criterion", "claimed_points", "verified_points", "verifier", "verified_at")
     list_filter = ("pledge__period",)
