@@ -65,8 +65,8 @@ def phone(browser, live_server):
 def log_in(page, email: str, password: str = "mật-khẩu-Thử-1") -> None:
     """Through the real login form; lands wherever the app sends the user next."""
     page.goto(reverse("account_login"))
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(password)
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url(lambda url: reverse("account_login") not in url)
 
