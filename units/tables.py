@@ -3,12 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 from units.models import Person, RoleAssignment, Unit
 
+# Secondary columns are hidden on phones; the export still carries them.
+WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none d-md-table-cell"}}
+
 
 class UnitTable(tables.Table):
     code = tables.Column(linkify=("units:unit_detail", [tables.A("pk")]))
     name = tables.Column(linkify=("units:unit_detail", [tables.A("pk")]))
     parent = tables.Column(verbose_name=_("đơn vị cấp trên"), accessor="parent__name", order_by="parent__name")
-    valid_to = tables.DateColumn(format="d/m/Y")
+    kind = tables.Column(attrs=WIDE_ONLY)
+    valid_from = tables.DateColumn(format="d/m/Y", attrs=WIDE_ONLY)
+    valid_to = tables.DateColumn(format="d/m/Y", attrs=WIDE_ONLY)
 
     class Meta:
         model = Unit
