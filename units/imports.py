@@ -22,6 +22,7 @@ API for an app that imports something
            def load(self, rows): ...           # preload every lookup in a few queries; never query per row
            def clean(self, row): ...           # row.values["code"] = row.text("code", required=True), ...;
                                                # row.error(msg) for any problem; row.instance = existing or None
+                                               # (Row helpers text/choice/date/email: units.import_rows)
            def is_unchanged(self, row): ...    # True when the file row equals row.instance
            def write(self, rows): ...          # bulk-create/update the rows whose action is CREATE or UPDATE
 
@@ -34,6 +35,9 @@ API for an app that imports something
 3. Between the preview and the confirmation keep the bytes with ``store_upload`` → token, read them back with
    ``load_upload`` (``None`` when the token is not this user's) and remove them with ``discard_upload``.
    ``upload_bytes(uploaded_file)`` enforces the size limit (setting ``IMPORT_MAX_BYTES``, default 10 MB).
+
+The unit and person specs are in ``units.import_specs``; the upload → preview → confirm pages in
+``units.imports_views`` show how a view drives the engine.
 """
 
 import secrets

@@ -1,5 +1,7 @@
 import csv
 import io
+import os
+import time
 from datetime import date, datetime
 
 import pytest
@@ -7,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from tests.factories import make_person, make_user_with_role
+from tests.factories import enrol_totp, make_person, make_user, make_user_with_role
 from units.models import Category, Person, Role, Unit
 
 pytestmark = pytest.mark.django_db
@@ -220,6 +222,16 @@ def test_moving_a_unit_moves_the_paths_of_its_descendants(login, personas, tree)
     assert tree.sub.path == f"{tree.home.path}{tree.sub.pk}/"
 
 
+def test_only_a_superuser_may_create_a_unit_without_a_parent(login, personas, tree):
+    rows = [UNIT_HEADER, ["BN", "Tỉnh Bình Phước", "province", "peoples_committee", "", "", "", ""]]
+    assert "phải có đơn vị cấp trên" in row_errors(upload(login(personas.administrator), "units", csv_file(rows)))[2]
+    superuser = make_user(is_superuser=True)
+    enrol_totp(superuser)
+    import_file(login(superuser), "units", csv_file(rows))
+    unit = Unit.objects.get(code="BN")
+    assert (unit.parent, unit.path) == (None, f"/{unit.pk}/")
+
+
 def test_department_administrator_cannot_import_units_into_another_department(login, tree):
     department_admin = make_user_with_role(Role.ADMINISTRATOR, tree.home)
     rows = [
@@ -383,6 +395,19 @@ def test_an_upload_is_removed_once_confirmed(login, personas, tree, settings):
     assert confirm(client, "units", token).status_code == 302
     assert confirm(client, "units", token).status_code == 404
     assert not any(path.is_file() for path in (settings.MEDIA_ROOT / "imports").rglob("*"))
+
+
+def test_an_unconfirmed_upload_is_removed_a_day_later_when_the_user_uploads_again(login, personas, tree, settings):
+    client = login(personas.administrator)
+    token = upload(client, "units", new_units_file()).context["token"]
+    stored = next(path for path in (settings.MEDIA_ROOT / "imports").rglob("*") if path.is_file())
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(stored, (two_days_ago, two_days_ago))
+
+    upload(client, "units", new_units_file())
+
+    assert not stored.exists()
+    assert confirm(client, "units", token).status_code == 404
 
 
 def test_confirm_validates_again_and_writes_nothing_when_data_changed_meanwhile(login, personas, tree):
