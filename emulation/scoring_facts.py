@@ -40,7 +40,7 @@ class Facts:
     unit_ids: list[int]
     bloc_of: dict[int, int] = field(default_factory=dict)
     inspections: dict[int, list[Inspection]] = field(default_factory=lambda: defaultdict(list))
-    checks: dict[tuple[int, str], list[int]] = field(default_factory=dict)  # (inspection, category) → [pass, fail]
+    checks: dict[int, dict[str, tuple[int, int]]] = field(default_factory=lambda: defaultdict(dict))  # → (pass, fail)
     violations: dict[int, list[Violation]] = field(default_factory=lambda: defaultdict(list))
     readings: dict[tuple[int, int], list[KpiReading]] = field(default_factory=lambda: defaultdict(list))
     components: dict[int, tuple[set[int], set[int]]] = field(default_factory=dict)
@@ -93,10 +93,8 @@ def _load_inspections(facts: Facts) -> None:
         date__gte=period.starts_on,
         date__lte=period.ends_on,
     ).order_by("date", "pk")
-    by_id = {}
     for inspection in inspections.only("pk", "unit_id", "date"):
         facts.inspections[inspection.unit_id].append(inspection)
-        by_id[inspection.pk] = inspection
     rows = (
         ItemResult.objects.filter(inspection__in=inspections)
         .values("inspection_id", "item__category")
@@ -106,7 +104,7 @@ def _load_inspections(facts: Facts) -> None:
         )
     )
     for row in rows:
-        facts.checks[row["inspection_id"], row["item__category"]] = [row["passed"], row["failed"]]
+        facts.checks[row["inspection_id"]][row["item__category"]] = (row["passed"], row["failed"])
 
 
 def _load_violations(facts: Facts) -> None:

@@ -112,3 +112,52 @@ def make_violation(**overrides):
     if "unit" not in fields:
         fields["unit"] = fields["inspection"].unit if fields.get("inspection") else make_unit()
     return Violation.objects.create(**fields)
+
+
+# --- emulation scores ----------------------------------------------------------------------------------------------
+
+
+def make_bloc(period, units, **overrides):
+    """A bloc of the period with `units` as members."""
+    from emulation.models import Bloc, BlocMembership
+
+    fields = {"period": period, "name": f"Khối {n()}"}
+    fields.update(overrides)
+    bloc = Bloc.objects.create(**fields)
+    for unit in units:
+        BlocMembership.objects.create(bloc=bloc, unit=unit)
+    return bloc
+
+
+def make_submitted_inspection(unit, date, outcomes):
+    """A submitted inspection of `unit` on `date` with one item result per (category, outcome) pair in `outcomes`."""
+    from evaluations.models import InspectionStatus, ItemResult
+
+    inspection = make_inspection(unit=unit, date=date, status=InspectionStatus.SUBMITTED)
+    for category, outcome in outcomes:
+        ItemResult.objects.create(inspection=inspection, item=make_checklist_item(category=category), outcome=outcome)
+    return inspection
+
+
+def make_kpi_indicator(**overrides):
+    from evaluations.models import IndicatorKind, KpiIndicator
+
+    i = n()
+    fields = {"code": f"KPI-{i}", "name": f"Chỉ số {i}", "unit_of_measure": "%", "kind": IndicatorKind.RATE}
+    fields.update(overrides)
+    return KpiIndicator.objects.create(**fields)
+
+
+# --- emulation rankings ---------------------------------------------------------------------------------------------
+
+
+def make_score(unit, period, **overrides):
+    """A stored score row as the engine would leave it (rank, band, flag set directly), in `unit`'s bloc if any."""
+    from decimal import Decimal
+
+    from emulation.models import BlocMembership, Score
+
+    membership = BlocMembership.objects.filter(unit=unit, period=period).first()
+    fields = {"unit": unit, "period": period, "total": Decimal("80"), "bloc": membership.bloc if membership else None}
+    fields.update(overrides)
+    return Score.objects.create(**fields)
