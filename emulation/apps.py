@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class EmulationConfig(AppConfig):
     name = "emulation"
     verbose_name = _("Thi đua, khen thưởng")
+
+    def ready(self):
+        from emulation import receivers  # noqa: F401  (connects the recompute-after-commit receiver)

@@ -6,7 +6,9 @@ screen reader or a 390-px phone gets the same numbers as the picture. Text is es
 
 import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -45,7 +47,11 @@ def _whole(values) -> bool:
 
 
 def _fmt(value) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    """A number as the active language writes it (33,3 in Vietnamese), without trailing zeros."""
+    if isinstance(value, float | Decimal):
+        value = float(value)
+        return formats.number_format(int(value) if value.is_integer() else value)
+    return str(value)
 
 
 def _open(key: str, title: str, description: str) -> list[str]:
@@ -63,7 +69,7 @@ def _axis(scale: float, suffix: str, top: float) -> list[str]:
     for i in range(5):
         y = HEIGHT - BOTTOM - plot_height * i / 4
         parts.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" stroke="#ddd"/>')
-        label = f"{scale * i / 4:g}{suffix}"
+        label = f"{_fmt(scale * i / 4)}{suffix}"
         parts.append(f'<text x="{LEFT - 4}" y="{y + 4:.1f}" text-anchor="end" fill="#555">{label}</text>')
     return parts
 
@@ -147,5 +153,5 @@ def histogram(*, key: str, title: str, bins: dict, width, header: str) -> Chart:
         return bar_chart(key=key, title=title, labels=[], values=[], header=header)
     low, high = min(bins), max(bins)
     edges = [low + width * i for i in range(int((high - low) / width) + 1)]
-    labels = [f"{edge:g}–<{edge + width:g}" for edge in edges]
+    labels = [f"{_fmt(edge)}–<{_fmt(edge + width)}" for edge in edges]
     return bar_chart(key=key, title=title, labels=labels, values=[bins.get(edge, 0) for edge in edges], header=header)

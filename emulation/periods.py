@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from emulation import scoring
 from emulation.models import Period, PeriodReopening, PeriodStatus
 from emulation.permissions import can_configure
 from units.models import User
@@ -20,6 +21,8 @@ def advance_period(*, period: Period, by: User) -> Period:
         raise ValidationError(_("Kỳ thi đua đã kết thúc; muốn sửa phải mở lại."))
     period.status = next_status
     period.save(update_fields=["status"])
+    if scoring.freezes_at(next_status):
+        scoring.freeze_scores(period=period)
     return period
 
 
@@ -37,4 +40,5 @@ def reopen_period(*, period: Period, by: User, reason: str, status: str = Period
         raise ValidationError(_("Trạng thái sau khi mở lại không hợp lệ."))
     period.status = status
     period.save(update_fields=["status"])
+    scoring.unfreeze_scores(period=period)
     return PeriodReopening.objects.create(period=period, reopened_by=by, reason=reason.strip(), status_after=status)

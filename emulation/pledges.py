@@ -106,6 +106,8 @@ def submit_pledge(*, pledge: Pledge, by: User) -> Pledge:
     if pledge.status in {PledgeStatus.SUBMITTED, PledgeStatus.ACCEPTED}:
         return pledge
     _require_editable(pledge)
+    if not pledge.commitment_items.exists():
+        raise ValidationError(_("Chọn ít nhất một nội dung cam kết trước khi gửi."))
     now = timezone.now()
     pledge.status = PledgeStatus.SUBMITTED
     pledge.submitted_at, pledge.submitted_by = now, by
@@ -123,8 +125,8 @@ def accept_pledge(*, pledge: Pledge, by: User) -> Pledge:
     after_deadline = pledge.period.is_past_deadline(now)
     if not can_review_pledge(by, pledge, after_deadline=after_deadline):
         raise PermissionDenied(_("Sau hạn đăng ký, chỉ quản trị mới được chấp nhận."))
-    if pledge.status != PledgeStatus.SUBMITTED:
-        raise ValidationError(_("Chỉ chấp nhận bản đăng ký đã gửi."))
+    if pledge.status != PledgeStatus.SUBMITTED or pledge.period.is_read_only:
+        raise ValidationError(_("Chỉ chấp nhận bản đăng ký đã gửi, trong kỳ thi đua chưa kết thúc."))
     pledge.status = PledgeStatus.ACCEPTED
     pledge.accepted_at, pledge.accepted_by = now, by
     pledge.accepted_after_deadline = after_deadline
@@ -139,8 +141,8 @@ def return_pledge(*, pledge: Pledge, by: User, comment: str) -> Pledge:
     pledge = _locked(pledge)
     if not can_review_pledge(by, pledge, after_deadline=False):
         raise PermissionDenied
-    if pledge.status != PledgeStatus.SUBMITTED:
-        raise ValidationError(_("Chỉ trả lại bản đăng ký đã gửi."))
+    if pledge.status != PledgeStatus.SUBMITTED or pledge.period.is_read_only:
+        raise ValidationError(_("Chỉ trả lại bản đăng ký đã gửi, trong kỳ thi đua chưa kết thúc."))
     if not comment.strip():
         raise ValidationError(_("Cần ghi lý do trả lại."))
     pledge.status = PledgeStatus.RETURNED

@@ -75,14 +75,17 @@ def freeze_scores(*, period: Period) -> int:
     return Score.objects.filter(period=period, frozen=False).update(frozen=True, frozen_at=timezone.now())
 
 
+@transaction.atomic
 def unfreeze_scores(*, period: Period) -> int:
-    """A recorded re-opening lets the engine recompute the period again."""
-    return Score.objects.filter(period=period, frozen=True).update(frozen=False, frozen_at=None)
+    """A recorded re-opening lets the engine recompute the period again, starting at once."""
+    count = Score.objects.filter(period=period, frozen=True).update(frozen=False, frozen_at=None)
+    compute_period(period=period)
+    return count
 
 
 def freezes_at(status: str) -> bool:
-    """Scores are frozen when the period enters review."""
-    return status == PeriodStatus.REVIEW
+    """Scores are frozen when the period enters review, and again at finalizing if a re-opening unfroze them."""
+    return status in {PeriodStatus.REVIEW, PeriodStatus.FINALIZED}
 
 
 def _lock_unfrozen(period: Period) -> bool:

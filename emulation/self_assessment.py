@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from emulation.models import Criterion, CriterionSource, Pledge, SelfAssessment
 from emulation.permissions import can_prepare_pledge, can_verify_unit
+from emulation.tasks import recompute_unit_in_period
 from units.models import User
 
 
@@ -62,4 +63,5 @@ def verify_line(*, line: SelfAssessment, points: Decimal, reason: str, by: User)
     line.verified_points, line.verification_reason = points, reason.strip()
     line.verifier, line.verified_at = by, timezone.now()
     line.save()
+    recompute_unit_in_period.delay_on_commit(pledge.unit_id, pledge.period_id)
     return line

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from emulation import views_assessment, views_movements, views_pledges
+from emulation import views_assessment, views_dashboard, views_movements, views_pledges, views_ranking
 
 app_name = "emulation"
 
@@ -42,4 +42,10 @@ urlpatterns = [
     path(
         "self-assessment/<int:pk>/evidence/", views_assessment.self_assessment_evidence, name="self_assessment_evidence"
     ),
+]
+
+urlpatterns += [
+    path("rankings/", views_ranking.ranking, name="ranking"),
+    path("rankings/print.pdf", views_ranking.ranking_pdf, name="ranking_pdf"),
+    path("dashboard/", views_dashboard.province_dashboard, name="dashboard"),
 ]

@@ -66,12 +66,17 @@ def make_title(**overrides) -> Title:
     return Title.objects.create(**fields)
 
 
-def make_pledge(**overrides) -> Pledge:
+def make_pledge(*, items=None, **overrides) -> Pledge:
+    """A draft pledge; it pledges one new commitment item of its movement unless `items` is given."""
     fields = {}
     fields.update(overrides)
     if "period" not in fields:
         fields["period"] = make_period()
-    return Pledge.objects.create(**fields)
+    pledge = Pledge.objects.create(**fields)
+    if items is None:
+        items = [make_commitment_item(pledge.period.movement)]
+    pledge.commitment_items.set(items)
+    return pledge
 
 
 def make_scheme(period: Period, **overrides) -> ScoringScheme:

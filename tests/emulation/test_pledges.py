@@ -166,8 +166,9 @@ def test_return_needs_a_comment_and_the_unit_can_edit_again(personas, pledge):
     returned = return_pledge(pledge=pledge, by=personas.administrator, comment="Bổ sung chỉ tiêu cải cách TTHC")
     assert returned.status == PledgeStatus.RETURNED
     assert Notification.objects.filter(user=personas.unit_head, body="Bổ sung chỉ tiêu cải cách TTHC").exists()
+    items = list(returned.commitment_items.all())
     edited = save_pledge(
-        pledge=returned, by=personas.clerk, commitment_items=[], own_targets="Đã bổ sung", target_title=None
+        pledge=returned, by=personas.clerk, commitment_items=items, own_targets="Đã bổ sung", target_title=None
     )
     assert edited.status == PledgeStatus.DRAFT
     assert submit_pledge(pledge=edited, by=personas.unit_head).status == PledgeStatus.SUBMITTED
@@ -179,3 +180,17 @@ def test_pledges_of_a_finalized_period_are_read_only(personas, tree):
         save_pledge(pledge=pledge, by=personas.clerk, commitment_items=[], own_targets="x", target_title=None)
     with pytest.raises(ValidationError):
         submit_pledge(pledge=pledge, by=personas.unit_head)
+
+
+def test_a_pledge_without_commitment_items_cannot_be_submitted(personas, tree):
+    pledge = make_pledge(unit=tree.home, items=[])
+    with pytest.raises(ValidationError):
+        submit_pledge(pledge=pledge, by=personas.unit_head)
+
+
+def test_pledges_of_a_finalized_period_cannot_be_accepted(personas, pledge):
+    submit_pledge(pledge=pledge, by=personas.unit_head)
+    pledge.period.status = PeriodStatus.FINALIZED
+    pledge.period.save()
+    with pytest.raises(ValidationError):
+        accept_pledge(pledge=pledge, by=personas.administrator)

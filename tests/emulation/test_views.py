@@ -222,7 +222,7 @@ def test_administrator_returns_with_a_comment_the_head_then_reads(login, persona
 
 
 def test_clerk_edits_items_through_the_form(login, personas, world):
-    item = world.movement.commitment_items.get()
+    item = world.movement.commitment_items.get(text="Niêm yết, công khai thủ tục hành chính")
     client = login(personas.clerk)
     client.post(
         reverse("emulation:pledge_edit", args=[world.pledge.pk]),

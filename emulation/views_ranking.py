@@ -1,0 +1,91 @@
+"""Bloc rankings: the filtered table with CSV/XLSX export, and the print-ready PDF for the council meeting."""
+
+import os
+from itertools import groupby
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from django_tables2 import RequestConfig
+
+from emulation import pdfs
+from emulation.dashboard import default_period
+from emulation.filters_ranking import RankingFilter
+from emulation.models import Period, Score
+from emulation.permissions_ranking import blocs_for_user, require_rankings
+from emulation.tables_ranking import RankingTable, annotate_for_ranking, ranked_first
+from units.exports import export_response
+from units.models import Unit
+
+
+def _chosen_period(request, blocs) -> Period | None:
+    """The period in ?period= (404 when the user sees no bloc of it), else the default of the visible periods."""
+    periods = Period.objects.filter(pk__in=blocs.values("period")).select_related("movement", "scheme")
+    raw = request.GET.get("period")
+    if raw:
+        period = periods.filter(pk=raw).first() if raw.isdigit() else None
+        if period is None:
+            raise Http404
+        return period
+    return default_period(periods)
+
+
+def _ranking_filter(request) -> tuple[RankingFilter, Period | None]:
+    """The user's visible scores of the chosen period, filtered by bloc and band."""
+    require_rankings(request.user)
+    blocs = blocs_for_user(request.user)
+    period = _chosen_period(request, blocs)
+    scores = Score.objects.filter(bloc__in=blocs, period=period).select_related("unit", "bloc", "band")
+    data = request.GET.copy()
+    if period is not None:
+        data["period"] = period.pk
+    filterset = RankingFilter(data, queryset=scores.defer("breakdown"), blocs=blocs, period=period)
+    return filterset, period
+
+
+def _min_inspections(period: Period | None):
+    scheme = getattr(period, "scheme", None) if period is not None else None
+    return scheme.min_inspections if scheme is not None else None
+
+
+@login_required
+@require_GET
+def ranking(request):
+    filterset, period = _ranking_filter(request)
+    table = RankingTable(annotate_for_ranking(filterset.qs), min_inspections=_min_inspections(period))
+    RequestConfig(request, paginate={"per_page": 100}).configure(table)
+    fmt = request.GET.get("_export")
+    if fmt in {"csv", "xlsx"}:
+        return export_response(table, fmt, f"xep-hang-thi-dua-{period.pk if period else 'trong'}")
+    return render(request, "emulation/ranking.html", {"table": table, "filter": filterset, "period": period})
+
+
+def _common_ancestor(scores) -> Unit | None:
+    """The lowest unit strictly above every ranked unit (the authority whose council meets), e.g. the province."""
+    paths = [score.unit.path.strip("/").split("/") for score in scores]
+    common = os.path.commonprefix(paths) if paths else []
+    if common and common in paths:
+        common = common[:-1]
+    return Unit.objects.filter(pk=common[-1]).first() if common else None
+
+
+@login_required
+@require_GET
+def ranking_pdf(request):
+    filterset, period = _ranking_filter(request)
+    if period is None:
+        raise Http404
+    scores = list(ranked_first(filterset.qs))
+    blocs = [(bloc, list(rows)) for bloc, rows in groupby(scores, key=lambda score: score.bloc)]
+    pdf = pdfs.ranking_sheet(
+        period=period,
+        blocs=blocs,
+        authority=_common_ancestor(scores),
+        min_inspections=_min_inspections(period),
+        printed_on=timezone.localdate(),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="bang-xep-hang-{period.pk}.pdf"'
+    return response
