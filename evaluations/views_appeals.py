@@ -44,7 +44,8 @@ def appeal_create(request, pk):
             messages.success(request, _("Đã gửi khiếu nại. Người có thẩm quyền sẽ xem xét và trả lời."))
             return redirect("evaluations:appeal_detail", pk=appeal.pk)
     context = {"violation": violation, "form": form, "problems": problems}
-    return render(request, "evaluations/appeal_form.html", context, status=409 if problems else 200)
+    status = 409 if problems and request.method == "POST" else 200
+    return render(request, "evaluations/appeal_form.html", context, status=status)
 
 
 @login_required
