@@ -11,13 +11,20 @@ from django.utils.translation import gettext as _
 
 from evaluations.models import Evidence, Inspection, Violation
 from units.models import Person, Role, Unit
-from units.permissions import has_role, is_administrator
+from units.permissions import has_role, is_administrator, role_paths
 
 LOCKED = _("Cuộc kiểm tra đã nộp nên chỉ còn xem, không sửa được.")
 
 
 def can_plan_inspections(user) -> bool:
     return is_administrator(user)
+
+
+def can_manage_catalogue(user) -> bool:
+    """The checklist, violation types and appeal policy are province-wide: administrators of a top unit only."""
+    if user.is_superuser:
+        return True
+    return any(role == Role.ADMINISTRATOR and path.count("/") == 2 for role, path in role_paths(user))
 
 
 def can_browse_inspections(user) -> bool:

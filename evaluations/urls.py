@@ -1,6 +1,6 @@
 from django.urls import path
 
-from evaluations import views, views_violations
+from evaluations import views, views_catalogue, views_violations
 from evaluations.urls_appeals import urlpatterns as appeal_urlpatterns
 
 app_name = "evaluations"
@@ -18,5 +18,8 @@ urlpatterns = [
     path("violations/<int:pk>/photos/", views_violations.violation_add_photos, name="violation_add_photos"),
     path("evidence/<int:pk>/", views_violations.evidence_file, name="evidence_file"),
     path("evidence/<int:pk>/thumbnail/", views_violations.evidence_thumbnail, name="evidence_thumbnail"),
+    path("catalogue/", views_catalogue.catalogue, name="catalogue"),
+    path("catalogue/<str:kind>/new/", views_catalogue.catalogue_edit, name="catalogue_add"),
+    path("catalogue/<str:kind>/<int:pk>/", views_catalogue.catalogue_edit, name="catalogue_edit"),
 ]
 urlpatterns += appeal_urlpatterns
