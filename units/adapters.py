@@ -1,4 +1,9 @@
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.utils.translation import gettext as _
 
 
 class ProvisionedAccountAdapter(DefaultAccountAdapter):
@@ -6,3 +11,11 @@ class ProvisionedAccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+    def format_email_subject(self, subject) -> str:
+        return f"[{_('Thi Đua')}] {subject}"
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """allauth's e-mails greet from the application and its address, not from the Sites row ("example.com")."""
+        site = SimpleNamespace(name=_("Thi Đua"), domain=urlsplit(settings.SITE_URL).netloc)
+        super().send_mail(template_prefix, email, {"current_site": site, **context})
