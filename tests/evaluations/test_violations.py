@@ -220,3 +220,21 @@ def test_the_violation_list_costs_the_same_queries_for_3_or_30_rows(login, perso
     for _ in range(27):
         make_violation(inspection=inspection, type=catalogue.alcohol_type, person=offender)
     assert queries_for_list() == few
+
+
+def test_stored_photos_have_no_public_url(login, client, personas, inspection, catalogue):
+    record(login(personas.inspector), inspection, catalogue, photos=[images.upload(images.jpeg_bytes())])
+    evidence = Evidence.objects.get()
+    assert evidence.image.path.startswith(str(settings.MEDIA_ROOT))
+    for guess in (f"{settings.MEDIA_URL}{evidence.image.name}", f"/media/{evidence.image.name}"):
+        assert login(personas.inspector).get(guess).status_code == 404
+
+
+def test_an_inspector_lists_only_the_inspections_of_their_teams(login, personas, inspection, tree):
+    from tests.factories import make_inspection, make_user_with_role
+    from units.models import Role
+
+    colleague = make_user_with_role(Role.INSPECTOR, tree.province, person_unit=tree.other)
+    make_inspection(unit=tree.home, lead=colleague)
+    rows = login(personas.inspector).get(reverse("evaluations:inspections")).context["table"].rows
+    assert [row.record for row in rows] == [inspection]
