@@ -4,17 +4,23 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from emulation.models import Period, PeriodStatus, Pledge, PledgeStatus
+from emulation.models import Period, PeriodStatus, Pledge, PledgeStatus, SelfAssessment
+from emulation.permissions import can_verify_anything
 from units.models import Role, Unit
 from units.permissions import has_role
 
 OPEN_FOR_PLEDGES = [PeriodStatus.REGISTRATION, PeriodStatus.IN_PROGRESS]
+SCORING = [PeriodStatus.IN_PROGRESS, PeriodStatus.REVIEW]
 
 
 def emulation_attention(user) -> list[dict]:
     items = []
     if has_role(user, Role.UNIT_HEAD, Role.UNIT_CLERK):
         items.extend(_unsubmitted_pledges(user))
+    if can_verify_anything(user):
+        pending = SelfAssessment.objects.verifiable_by(user).pending().filter(pledge__period__status__in=SCORING)
+        url = reverse("emulation:verification_queue")
+        items.append({"label": _("Dòng tự chấm chờ thẩm định"), "count": pending.count(), "url": url})
     if has_role(user, Role.ADMINISTRATOR):
         waiting = Pledge.objects.for_user(user).filter(status=PledgeStatus.SUBMITTED).count()
         url = reverse("emulation:pledges") + f"?status={PledgeStatus.SUBMITTED}"

@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from emulation.models import Movement, Period, Pledge, Registration, SelfAssessment
+from emulation.models import Bloc, Movement, Period, Pledge, Registration, SelfAssessment
 from emulation.models.pledges import led_unit_ids
 from units.models import Person, Role, Unit
 from units.permissions import can_browse_units, has_role, is_administrator
@@ -67,6 +67,14 @@ def can_verify_unit(user, unit: Unit, period: Period) -> bool:
         and unit.pk not in leaders
         and (unit.bloc_memberships.filter(period=period, bloc__leader_id__in=leaders).exists())
     )
+
+
+def can_verify_anything(user) -> bool:
+    """Inspectors, and heads of a unit that leads a bloc, verify self-assessment lines."""
+    if has_role(user, Role.INSPECTOR):
+        return True
+    leaders = led_unit_ids(user)
+    return bool(leaders) and Bloc.objects.filter(leader_id__in=leaders).exists()
 
 
 def _belongs_to(user, unit: Unit) -> bool:

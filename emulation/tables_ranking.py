@@ -33,10 +33,10 @@ def flag_reason(score, min_inspections) -> str:
 
 
 def note_for(score, min_inspections) -> str:
-    """The remarks column: the flag with its reason, a shared rank, the tie-break used, a capped band."""
+    """The remarks column: why a unit is flagged, a shared rank, the tie-break used, a capped band."""
     notes = []
     if score.insufficient_evidence:
-        notes.append(f"{FLAGGED}: {flag_reason(score, min_inspections)}")
+        notes.append(flag_reason(score, min_inspections))
     if getattr(score, "shared_rank", False):
         notes.append(gettext("Đồng hạng"))
     if score.tie_broken_by:

@@ -38,6 +38,7 @@ urlpatterns = [
         views_assessment.self_assessment_claim,
         name="self_assessment_claim",
     ),
+    path("self-assessment/to-verify/", views_assessment.verification_queue, name="verification_queue"),
     path("self-assessment/<int:pk>/verify/", views_assessment.self_assessment_verify, name="self_assessment_verify"),
     path(
         "self-assessment/<int:pk>/evidence/", views_assessment.self_assessment_evidence, name="self_assessment_evidence"

@@ -2,14 +2,22 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from emulation.forms import ClaimForm, VerifyForm
-from emulation.permissions import can_prepare_pledge, can_verify_unit, get_pledge_for_user, get_self_assessment_for_user
+from emulation.models import PeriodStatus, SelfAssessment
+from emulation.permissions import (
+    can_prepare_pledge,
+    can_verify_anything,
+    can_verify_unit,
+    get_pledge_for_user,
+    get_self_assessment_for_user,
+)
 from emulation.self_assessment import claim_points, self_assessed_criteria, verify_line
 
 
@@ -83,3 +91,19 @@ def self_assessment_evidence(request, pk):
     if not line.evidence:
         raise Http404
     return FileResponse(line.evidence.open("rb"), as_attachment=True, filename=line.evidence.name.rsplit("/", 1)[-1])
+
+
+@login_required
+@require_GET
+def verification_queue(request):
+    """Pledges with self-assessment lines the user may verify and has not yet, in periods still being scored."""
+    if not can_verify_anything(request.user):
+        raise PermissionDenied
+    lines = SelfAssessment.objects.verifiable_by(request.user).pending()
+    rows = (
+        lines.filter(pledge__period__status__in=[PeriodStatus.IN_PROGRESS, PeriodStatus.REVIEW])
+        .values("pledge", "pledge__unit__name", "pledge__period__name", "pledge__period__movement__name")
+        .annotate(pending=Count("pk", distinct=True))
+        .order_by("pledge__period__movement__name", "pledge__unit__name")
+    )
+    return render(request, "emulation/verification_queue.html", {"rows": rows})

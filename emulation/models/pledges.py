@@ -121,6 +121,34 @@ class Registration(models.Model):
         return f"{self.person} → {self.title}"
 
 
+class SelfAssessmentQuerySet(models.QuerySet):
+    def verifiable_by(self, user):
+        """Lines an inspector may verify (units below their role, never their own unit or its ancestors), and lines
+        of the members of blocs led by a unit the user heads (never the leader unit itself)."""
+        if not user.is_authenticated:
+            return self.none()
+        condition = Q(pk__in=[])
+        inspector_paths = [path for role, path in role_paths(user) if role == Role.INSPECTOR]
+        if inspector_paths:
+            below = Q(pk__in=[])
+            for path in inspector_paths:
+                below |= Q(pledge__unit__path__startswith=path)
+            person = Person.objects.filter(user=user).select_related("unit").first()
+            own = person.unit.ancestor_ids() if person else []
+            condition |= below & ~Q(pledge__unit_id__in=own)
+        led = led_unit_ids(user)
+        if led:
+            condition |= (
+                Q(pledge__unit__bloc_memberships__bloc__leader_id__in=led)
+                & Q(pledge__unit__bloc_memberships__period_id=models.F("pledge__period_id"))
+                & ~Q(pledge__unit_id__in=led)
+            )
+        return self.filter(condition).distinct()
+
+    def pending(self):
+        return self.filter(verified_at__isnull=True)
+
+
 def evidence_path(instance, filename):
     return f"self-assessment/{instance.pledge.period_id}/{instance.pledge.unit_id}/{filename}"
 
@@ -148,6 +176,8 @@ class SelfAssessment(models.Model):
     )
     verification_reason = models.TextField(_("lý do điều chỉnh"), blank=True)
     verified_at = models.DateTimeField(_("thẩm định lúc"), null=True, blank=True)
+
+    objects = SelfAssessmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("dòng tự chấm điểm")

@@ -1,10 +1,12 @@
+from decimal import Decimal
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from emulation.models import BlocMembership, Pledge
+from emulation.models import BlocMembership, Pledge, SelfAssessment
 from emulation.permissions import can_verify_unit, get_pledge_for_user, get_registration_for_user
-from tests.emulation.factories import make_period, make_pledge, make_title
+from tests.emulation.factories import make_criterion, make_period, make_pledge, make_scheme, make_title
 from tests.factories import make_unit, make_user_with_role
 from units.models import Role
 
@@ -69,3 +71,20 @@ def test_head_of_a_parent_unit_reads_sub_unit_pledges(tree):
     head = make_user_with_role(Role.UNIT_HEAD, tree.home)
     sub_pledge = make_pledge(unit=tree.sub)
     assert get_pledge_for_user(head, sub_pledge.pk, action="review") == sub_pledge
+
+
+def test_verifiable_lines_agree_with_the_verify_rule(personas, tree):
+    period = make_period()
+    criterion = make_criterion(make_scheme(period))
+    bloc = period.blocs.create(name="Khối Tổng hợp", leader=tree.other)
+    for unit in (tree.home, tree.other):
+        BlocMembership.objects.create(bloc=bloc, unit=unit)
+    lines = [
+        SelfAssessment.objects.create(
+            pledge=make_pledge(unit=unit, period=period), criterion=criterion, claimed_points=Decimal("1")
+        )
+        for unit in (tree.home, tree.sub, tree.other)
+    ]
+    for user in (personas.inspector, personas.outsider, personas.unit_head, personas.administrator, personas.staff):
+        expected = {line.pk for line in lines if can_verify_unit(user, line.pledge.unit, period)}
+        assert set(SelfAssessment.objects.verifiable_by(user).values_list("pk", flat=True)) == expected, user

@@ -60,6 +60,7 @@ def pages(w):
         "self_assessment": (reverse("emulation:self_assessment", args=[pl]), "get"),
         "self_assessment_claim": (reverse("emulation:self_assessment_claim", args=[pl, w.criterion.pk]), "get"),
         "self_assessment_verify": (reverse("emulation:self_assessment_verify", args=[w.line.pk]), "get"),
+        "verification_queue": (reverse("emulation:verification_queue"), "get"),
     }
 
 
@@ -131,6 +132,7 @@ ALLOWED = {
         "pledge_pdf",
         "self_assessment",
         "self_assessment_verify",
+        "verification_queue",
     },
     "council_member": {
         "movements",
@@ -329,3 +331,13 @@ def test_a_unit_sits_in_one_bloc_per_period_and_the_leader_is_a_member(login, pe
 
 def client_get_redirects_to_login(url):
     return Client().get(url)["Location"].startswith(reverse("account_login"))
+
+
+def test_verification_queue_lists_units_to_verify_never_the_inspectors_own(login, personas, world, tree):
+    own = make_pledge(unit=tree.other, period=world.period)
+    SelfAssessment.objects.create(pledge=own, criterion=world.criterion, claimed_points=Decimal("5"))
+    response = login(personas.inspector).get(reverse("emulation:verification_queue"))
+    assert [row["pledge"] for row in response.context["rows"]] == [world.pledge.pk]
+    assert [
+        i["count"] for i in login(personas.inspector).get(reverse("home")).context["items"] if "thẩm định" in i["label"]
+    ] == [1]
