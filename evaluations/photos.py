@@ -37,8 +37,17 @@ class CleanPhoto:
     height: int
 
 
+def is_zip_archive(data: bytes) -> bool:
+    """A readable ZIP directory with at least one entry (a stray end-of-archive signature in photo data is not)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return bool(archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return False
+
+
 def refuse_polyglot(data: bytes) -> None:
-    if zipfile.is_zipfile(io.BytesIO(data)) or MARKUP.search(data):
+    if is_zip_archive(data) or MARKUP.search(data):
         raise ValidationError(
             _("Tệp này chứa cả nội dung khác ngoài ảnh (tệp nén hoặc mã HTML/SVG) nên không được nhận."),
             code="polyglot",

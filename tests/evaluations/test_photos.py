@@ -73,3 +73,8 @@ def test_orientation_is_applied_and_every_bit_of_metadata_dropped():
     assert not stored.getexif()
     assert b"Exif" not in photo.data and b"PhoneMaker" not in photo.data
     assert b"Exif" not in photo.thumbnail
+
+
+def test_a_stray_end_of_archive_signature_in_a_real_photo_is_not_called_a_polyglot():
+    photo = images.jpeg_bytes(comment=b"PK\x05\x06" + b"\x00" * 18)
+    assert clean_photo(images.upload(photo)).width == 64
