@@ -16,13 +16,22 @@ class KpiReadingTable(tables.Table):
     code = tables.Column(verbose_name=_("mã chỉ số"), accessor="indicator__code")
     period_start = tables.DateColumn(format="d/m/Y")
     period_end = tables.DateColumn(format="d/m/Y")
-    value = tables.Column(linkify=("evaluations:kpi_edit", [tables.A("pk")]), attrs={"td": {"class": "text-end"}})
+    value = tables.Column(attrs={"td": {"class": "text-end"}})
     uom = tables.Column(verbose_name=_("đơn vị tính"), accessor="indicator__unit_of_measure", orderable=False)
+    edit = tables.LinkColumn(
+        "evaluations:kpi_edit",
+        args=[tables.A("pk")],
+        text=_("Sửa"),
+        verbose_name="",
+        orderable=False,
+        exclude_from_export=True,
+        empty_values=(),
+    )
 
     class Meta:
         model = KpiReading
         fields = ("unit", "code", "indicator", "period_start", "period_end", "value", "uom", "entry_method", "source")
-        sequence = fields
+        sequence = (*fields, "edit")
         order_by = ("unit", "-period_start")
 
     def render_value(self, value):

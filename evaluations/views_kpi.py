@@ -41,7 +41,7 @@ def kpi_list(request):
     units = Unit.objects.for_user(request.user)
     readings = KpiReading.objects.for_user(request.user).select_related("unit", "indicator")
     filterset = KpiReadingFilter(request.GET, queryset=readings, units=units)
-    table = KpiReadingTable(filterset.qs)
+    table = KpiReadingTable(filterset.qs, exclude=() if is_administrator(request.user) else ("edit",))
     RequestConfig(request, paginate={"per_page": 50}).configure(table)
     fmt = request.GET.get("_export")
     if fmt in {"csv", "xlsx"}:

@@ -143,3 +143,14 @@ def test_the_kpi_catalogue_is_editable_in_the_django_admin(client, tree):
     response = client.get(reverse("admin:evaluations_kpiindicator_changelist"))
     assert response.status_code == 200
     assert "HS-DH" in response.content.decode()
+
+
+def test_only_administrators_get_an_edit_link_and_the_export_has_no_such_column(login, personas, tree):
+    pk = reading(tree.home, "HS-TN", 120).pk
+    edit = reverse("evaluations:kpi_edit", args=[pk])
+    assert edit in login(personas.administrator).get(reverse("evaluations:kpi_list")).content.decode()
+    assert edit not in login(personas.unit_head).get(reverse("evaluations:kpi_list")).content.decode()
+    body = (
+        login(personas.administrator).get(reverse("evaluations:kpi_list") + "?_export=csv").content.decode("utf-8-sig")
+    )
+    assert "Sửa" not in body
