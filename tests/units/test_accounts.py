@@ -5,6 +5,7 @@ import time
 
 import pytest
 import time_machine
+from allauth.account.models import EmailAddress
 from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
@@ -13,9 +14,10 @@ from allauth.mfa.utils import decrypt
 from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
-from tests.factories import enrol_totp, grant, make_user
+from tests.factories import enrol_totp, grant, make_person, make_user
 from tests.units.test_i18n import allauth_entries, visible_texts
 from units.models import Role, User
 
@@ -380,6 +382,25 @@ def test_first_sign_in_enrols_totp_through_allauth_and_then_reaches_home(client,
     assert download.content.decode().split() == unused
 
     assert client.get(HOME).status_code == 200
+
+
+def test_an_invited_council_secretary_sets_a_password_and_can_enrol(login, personas, tree, frozen_clock):
+    """The invitation is a password-reset e-mail, which leaves the address unverified; enrolment must still work."""
+    person = make_person(unit=tree.province, full_name="Hoàng Văn Mới")
+    login(personas.administrator).post(reverse("units:person_invite", args=[person.pk]), {"email": "moi@example.vn"})
+    user = User.objects.get(email="moi@example.vn")
+    grant(user, Role.COUNCIL_SECRETARY, tree.province)
+
+    invitee = Client()
+    page = invitee.get(reset_link(mail.outbox[-1]), follow=True)
+    invitee.post(page.wsgi_request.path, {"password1": "Mật-khẩu-Hội-đồng-1", "password2": "Mật-khẩu-Hội-đồng-1"})
+    assert EmailAddress.objects.filter(user=user, verified=False).exists()
+    assert sign_in(invitee, user.email, "Mật-khẩu-Hội-đồng-1")["Location"] == HOME
+    reauthenticate(invitee, "Mật-khẩu-Hội-đồng-1")
+    secret = invitee.get(reverse("mfa_activate_totp")).context["form"].secret
+    invitee.post(reverse("mfa_activate_totp"), {"code": code_for(secret)})
+    assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    assert invitee.get(HOME).status_code == 200
 
 
 # --- password reset and change ------------------------------------------------------------------------------
