@@ -82,17 +82,22 @@ def refuse_too_large(width: int, height: int) -> None:
         raise ValidationError(_("Ảnh có kích thước điểm ảnh quá lớn."), code="bomb")
 
 
-def encode(image: Image.Image, side: int) -> tuple[bytes, str]:
+def encode(image: Image.Image) -> tuple[bytes, str]:
     """Pixels only: a fresh JPEG (or PNG when there is transparency) written without any metadata."""
-    image = image.copy()
-    image.thumbnail((side, side))
-    image.info = {}
     buffer = io.BytesIO()
     if image.mode in {"RGBA", "LA"}:
         image.save(buffer, format="PNG", optimize=True)
         return buffer.getvalue(), "png"
-    image.convert("RGB").save(buffer, format="JPEG", quality=85, optimize=True)
+    image.convert("RGB").save(buffer, format="JPEG", quality=85)
     return buffer.getvalue(), "jpg"
+
+
+def shrunk(image: Image.Image, side: int) -> Image.Image:
+    """A copy no larger than side × side, carrying no metadata of the original."""
+    image = image.copy()
+    image.thumbnail((side, side))
+    image.info = {}
+    return image
 
 
 def clean_photo(upload) -> CleanPhoto:
@@ -108,8 +113,8 @@ def clean_photo(upload) -> CleanPhoto:
     if image.mode not in {"RGB", "RGBA", "L", "LA"}:
         transparent = image.mode == "PA" or "transparency" in image.info
         image = image.convert("RGBA" if transparent else "RGB")
-    stored, extension = encode(image, settings.EVIDENCE_STORED_MAX_SIDE)
-    thumbnail, _ext = encode(image.convert("RGB"), settings.EVIDENCE_THUMBNAIL_SIDE)
-    width, height = Image.open(io.BytesIO(stored)).size
+    kept = shrunk(image, settings.EVIDENCE_STORED_MAX_SIDE)
+    stored, extension = encode(kept)
+    thumbnail, _ext = encode(shrunk(kept.convert("RGB"), settings.EVIDENCE_THUMBNAIL_SIDE))
     content_type = "image/png" if extension == "png" else "image/jpeg"
-    return CleanPhoto(stored, thumbnail, extension, content_type, width, height)
+    return CleanPhoto(stored, thumbnail, extension, content_type, kept.width, kept.height)
