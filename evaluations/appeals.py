@@ -25,6 +25,7 @@ from evaluations.models import (
 )
 from evaluations.permissions_appeals import REVIEWING_ROLES, can_contest, can_review, took_part_in
 from evaluations.photos import CleanPhoto
+from evaluations.signals import observations_changed
 from evaluations.violations import change_violation_status
 from units.models import RoleAssignment, User
 from units.notifications import notify
@@ -135,6 +136,9 @@ def _uphold_batch(ids: list[int], now: datetime) -> int:
         .values_list("pk", flat=True)
     )
     Violation.objects.filter(pk__in=locked).update(status=ViolationStatus.UPHELD)
+    observations_changed.send(
+        Violation, changes=Violation.objects.filter(pk__in=locked).values_list("unit_id", "occurred_at__date")
+    )
     reason = _("Hết hạn khiếu nại mà không có khiếu nại.")
     # One insert for the batch: the same rows record_status_change would write, one by one.
     StatusChange.objects.bulk_create(

@@ -16,6 +16,7 @@ from evaluations.models import (
     record_status_change,
 )
 from evaluations.permissions import LOCKED, inspector_conflict
+from evaluations.signals import observations_changed
 from evaluations.violations import open_appeal_window
 from units.models import Role, RoleAssignment, Unit
 from units.notifications import notify
@@ -93,6 +94,7 @@ def submit_inspection(*, inspection: Inspection, by, token: uuid.UUID) -> tuple[
     inspection.save(update_fields=["status", "submitted_at", "submitted_by", "submit_token"])
     record_status_change(obj=inspection, by=by, from_status=InspectionStatus.DRAFT, to_status=inspection.status)
     open_appeal_window(violations=inspection.violations.all(), notified_on=timezone.localdate(inspection.submitted_at))
+    observations_changed.send(Inspection, changes=[(inspection.unit_id, inspection.date)])
     notify_unit(inspection)
     return inspection, True
 

@@ -9,6 +9,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from evaluations.models import EntryMethod, IndicatorKind, KpiIndicator, KpiReading
+from evaluations.signals import observations_changed
 from units.models import Unit
 
 CENT = Decimal("0.01")
@@ -94,6 +95,7 @@ def refresh_derived_rates(*, unit: Unit, start, end, by=None) -> None:
         else:
             defaults = {"value": rate, "entry_method": EntryMethod.DERIVED, "entered_by": by, "source": ""}
             KpiReading.objects.update_or_create(**key, defaults=defaults)
+    observations_changed.send(KpiReading, changes=[(unit.pk, start)])
 
 
 def rates_over(*, indicator: KpiIndicator, units, start, end) -> dict[int, Decimal | None]:

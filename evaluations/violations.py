@@ -6,10 +6,12 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from evaluations.models import AppealPolicy, Evidence, Violation, ViolationStatus, record_status_change
 from evaluations.photos import CleanPhoto
+from evaluations.signals import observations_changed
 
 # Which status may follow which; everything else is refused.
 TRANSITIONS = {
@@ -82,4 +84,5 @@ def change_violation_status(*, violation: Violation, to_status: str, by, reason:
         violation.status = to_status
         violation.save(update_fields=["status"])
         record_status_change(obj=violation, by=by, from_status=from_status, to_status=to_status, reason=reason)
+        observations_changed.send(Violation, changes=[(violation.unit_id, timezone.localdate(violation.occurred_at))])
     return violation
