@@ -8,7 +8,7 @@ from django.db import connection
 
 from emulation.models import Pledge, PledgeStatus
 from emulation.pledges import start_pledge, submit_pledge
-from tests.emulation.factories import make_period
+from tests.emulation.factories import make_commitment_item, make_period
 from units.models import Notification
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -48,6 +48,7 @@ def test_two_concurrent_starts_make_one_pledge(personas, tree):
 
 def test_two_concurrent_submits_make_one_submission(personas, tree):
     pledge = start_pledge(unit=tree.home, period=make_period(), by=personas.unit_head)
+    pledge.commitment_items.set([make_commitment_item(pledge.period.movement)])
     run_twice(lambda: submit_pledge(pledge=Pledge.objects.get(pk=pledge.pk), by=personas.unit_head))
     pledge.refresh_from_db()
     assert pledge.status == PledgeStatus.SUBMITTED
