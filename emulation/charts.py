@@ -33,13 +33,15 @@ class Chart:
 
 
 def nice_max(value, *, whole: bool = False) -> float:
-    """The smallest 1, 2, 2.5 or 5 × 10ⁿ at or above `value`, so axis ticks fall on round numbers; for counts
-    (`whole`) a multiple of 4, so the quarter ticks are whole numbers too."""
+    """The top of an axis with four round steps at or above `value`: steps of 1, 2, 2.5 or 5 × 10ⁿ, or for
+    counts (`whole`) steps of 1, 2, 3, 4, 5, 6 or 8 × 10ⁿ, never below 1 so every tick is a whole number."""
     if value <= 0:
         return 4 if whole else 1
-    magnitude = 10 ** math.floor(math.log10(float(value)))
-    scale = next(step * magnitude for step in (1, 2, 2.5, 5, 10) if step * magnitude >= value)
-    return math.ceil(scale / 4) * 4 if whole else scale
+    quarter = float(value) / 4
+    magnitude = 10 ** math.floor(math.log10(quarter))
+    steps = (1, 2, 3, 4, 5, 6, 8, 10) if whole else (1, 2, 2.5, 5, 10)
+    step = round(next(step * magnitude for step in steps if step * magnitude >= quarter), 10)
+    return 4 * max(step, 1) if whole else 4 * step
 
 
 def _whole(values) -> bool:
@@ -74,16 +76,35 @@ def _axis(scale: float, suffix: str, top: float) -> list[str]:
     return parts
 
 
+def _wrap(label: str, width: int) -> list[str]:
+    """At most two lines of about `width` characters, cut at spaces; the rest is elided."""
+    lines, line = [], ""
+    for word in label.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return lines[:1] + [lines[1] + ("…" if len(lines) > 2 else "")] if len(lines) > 1 else lines
+
+
 def _x_labels(labels: list[str], slot: float) -> list[str]:
-    """Category labels under the bars, slanted when there are many of them."""
-    slanted = len(labels) > 6 or any(len(label) > 10 for label in labels)
+    """Category labels under the bars: up to six wrapped on two lines, more slanted and shortened."""
     parts = []
     for i, label in enumerate(labels):
         x, y = LEFT + slot * (i + 0.5), HEIGHT - BOTTOM + 16
-        text = escape(label if len(label) <= 22 else label[:21] + "…")
-        rotate = f' transform="rotate(-35 {x:.1f} {y})"' if slanted else ""
-        anchor = "end" if slanted else "middle"
-        parts.append(f'<text x="{x:.1f}" y="{y}" text-anchor="{anchor}"{rotate}>{text}</text>')
+        if len(labels) > 6:
+            text = escape(label if len(label) <= 16 else label[:15] + "…")
+            parts.append(
+                f'<text x="{x:.1f}" y="{y}" text-anchor="end" transform="rotate(-35 {x:.1f} {y})">{text}</text>'
+            )
+            continue
+        lines = _wrap(label, max(int(slot / 7), 6))
+        spans = "".join(
+            f'<tspan x="{x:.1f}" dy="{0 if n == 0 else 14}">{escape(line)}</tspan>' for n, line in enumerate(lines)
+        )
+        parts.append(f'<text x="{x:.1f}" y="{y}" text-anchor="middle">{spans}</text>')
     return parts
 
 

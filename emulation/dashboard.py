@@ -157,24 +157,23 @@ def default_period(periods):
 
 
 def registration_chart(user, movement: Movement) -> tuple[charts.Chart, list[RegistrationRow]]:
+    """Stacked bars per period (on time, late, none); the table adds each deadline and the on-time rate."""
     rows = registration_by_deadline(user, movement)
-    labels = [
-        f"{row.period.name} ({formats.date_format(timezone.localtime(row.period.registration_deadline), 'd/m/Y')})"
-        for row in rows
-    ]
     chart = charts.stacked_bar_chart(
         key="registration",
         title=_("Đăng ký thi đua so với hạn đăng ký: %(movement)s") % {"movement": movement.name},
-        labels=labels,
+        labels=[row.period.name for row in rows],
         series=[
             (_("Đúng hạn"), [row.on_time for row in rows]),
             (_("Sau hạn"), [row.late for row in rows]),
             (_("Chưa đăng ký"), [row.missing for row in rows]),
         ],
     )
-    chart.headers.append(_("Tỉ lệ đúng hạn (%)"))
+    chart.headers.extend([_("Hạn đăng ký"), _("Tỉ lệ đúng hạn (%)")])
     for table_row, row in zip(chart.rows, rows, strict=True):
-        table_row.append(row.on_time_rate)
+        table_row.extend(
+            [formats.date_format(timezone.localtime(row.period.registration_deadline), "d/m/Y"), row.on_time_rate]
+        )
     return chart, rows
 
 

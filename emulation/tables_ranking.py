@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from emulation.models import Score
 
 FLAGGED = _("Chưa đủ căn cứ xếp hạng")
+# Secondary columns give way on phones (390 px): rank, unit, bloc, total and band stay.
+WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none d-md-table-cell text-end"}}
 
 
 def annotate_for_ranking(scores):
@@ -55,9 +57,11 @@ class RankingTable(tables.Table):
     bloc = tables.Column(verbose_name=_("Khối/cụm"), accessor="bloc__name", order_by="bloc__name")
     total = tables.Column(verbose_name=_("Tổng điểm"), attrs={"td": {"class": "text-end"}})
     band = tables.Column(verbose_name=_("Xếp loại"), accessor="band__name", order_by="band__min_total", default="—")
-    upheld_violation_count = tables.Column(verbose_name=_("Vi phạm được xác nhận"), attrs={"td": {"class": "text-end"}})
-    inspection_count = tables.Column(verbose_name=_("Số lần kiểm tra"), attrs={"td": {"class": "text-end"}})
-    note = tables.Column(verbose_name=_("Ghi chú"), accessor="pk", orderable=False)
+    upheld_violation_count = tables.Column(verbose_name=_("Vi phạm được xác nhận"), attrs=WIDE_ONLY)
+    inspection_count = tables.Column(verbose_name=_("Số lần kiểm tra"), attrs=WIDE_ONLY)
+    note = tables.Column(
+        verbose_name=_("Ghi chú"), accessor="pk", orderable=False, attrs={"th": WIDE_ONLY["th"], "td": WIDE_ONLY["th"]}
+    )
 
     class Meta:
         model = Score

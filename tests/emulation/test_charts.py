@@ -71,8 +71,10 @@ def test_a_histogram_fills_empty_bins_between_the_lowest_and_highest():
 def test_count_axes_have_whole_ticks():
     assert charts.nice_max(5, whole=True) == 8
     assert charts.nice_max(0, whole=True) == 4
-    assert charts.nice_max(37) == 50
-    assert charts.nice_max(0.3) == 0.5
+    assert charts.nice_max(34, whole=True) == 40
+    assert charts.nice_max(37) == 40
+    assert charts.nice_max(100) == 100
+    assert charts.nice_max(0.3) == 0.4
 
 
 def test_numbers_are_written_the_vietnamese_way():

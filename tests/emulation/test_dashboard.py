@@ -150,7 +150,7 @@ def test_the_dashboard_shows_five_charts_each_with_its_data_table(login, persona
     assert '<div class="card-count" data-testid="on-time-rate">33,3%</div>' in page
     assert '<div class="card-count" data-testid="violations-total">4</div>' in page
     assert '<div class="card-count" data-testid="flagged-count">1</div>' in page
-    assert "Năm 2025 (31/01/2025)" in page
+    assert '<td class="text-end">31/01/2025</td>' in page
     assert "Mới được kiểm tra 1 lần, cần tối thiểu 2 lần" in page
     assert "Rượu, bia" in page
 
