@@ -7,7 +7,6 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.conf import settings
 
 from emulation import tasks
@@ -24,7 +23,7 @@ from emulation.self_assessment import verify_line
 from evaluations import appeals
 from evaluations.inspections import save_item_result, submit_inspection
 from evaluations.kpi import record_reading
-from evaluations.models import ItemOutcome, ViolationStatus
+from evaluations.models import Appeal, ItemOutcome, ViolationStatus
 from evaluations.violations import change_violation_status
 from tests.emulation.factories import make_criterion, make_period, make_pledge, make_scheme
 from tests.factories import (
@@ -71,11 +70,9 @@ def score(unit):
 def test_an_appeal_decided_as_upheld_recomputes_the_unit_and_its_bloc_after_commit(
     setup, tree, personas, django_capture_on_commit_callbacks
 ):
-    violation = make_violation(
-        unit=tree.home, type=setup, recorded_by=personas.inspector, appeal_deadline=datetime.date(2026, 3, 10)
-    )
-    with time_machine.travel(datetime.datetime(2026, 3, 9, 10, tzinfo=HANOI), tick=False):
-        appeal = appeals.contest_violation(violation=violation, by=personas.unit_head, reason="Không đúng")
+    violation = make_violation(unit=tree.home, type=setup, recorded_by=personas.inspector)
+    change_violation_status(violation=violation, to_status=ViolationStatus.CONTESTED, by=personas.unit_head)
+    appeal = Appeal.objects.create(violation=violation, reason="Không đúng", filed_by=personas.unit_head)
     assert (score(tree.home).total, score(tree.home).rank) == (D(9), 1)
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
