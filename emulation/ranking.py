@@ -43,7 +43,7 @@ def tie_key_label(key: str) -> str:
 
 
 def rank_results(results: list[UnitScore], keys: list[str]) -> None:
-    """Set `rank` and `tie_broken_by` on every ranked result, bloc by bloc."""
+    """Set `rank` and `tie_broken_by` (the key that separated equal totals) on every ranked result, bloc by bloc."""
     blocs: dict[int, list[UnitScore]] = defaultdict(list)
     for result in results:
         result.rank, result.tie_broken_by = None, ""
@@ -71,15 +71,15 @@ def _rank_bloc(members: list[UnitScore], keys: list[str]) -> None:
 
 
 def _tie_note(result: UnitScore, members: list[UnitScore], keys: list[str]) -> str:
-    """For a unit sharing its total with others: which key separated them, or that the rank is shared."""
+    """For a unit sharing its total with others but not its rank: the key that separated them (blank otherwise)."""
     same_total = [other for other in members if other is not result and other.total == result.total]
     if not same_total:
         return ""
     if any(other.rank == result.rank for other in same_total):
-        return _("Bằng điểm, đồng hạng")
+        return ""
     for index, key in enumerate(keys):
         prefix = [tie_key_value(k, result) for k in keys[:index]]
         rivals = [o for o in same_total if [tie_key_value(k, o) for k in keys[:index]] == prefix]
         if any(tie_key_value(key, o) != tie_key_value(key, result) for o in rivals):
-            return _("Bằng điểm, phân định theo: %(key)s") % {"key": tie_key_label(key)}
+            return tie_key_label(key)
     return ""
