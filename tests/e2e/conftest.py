@@ -30,18 +30,33 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 390, "height": 844}
 
 
+class _Chromium:
+    """One Playwright driver and browser per process: a second sync_playwright() in the same thread fails, and test
+    modules elsewhere import these fixtures (which registers them a second time)."""
+
+    playwright = None
+    browser = None
+    users = 0
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
             pytest.fail("CI must run the browser tests: /usr/bin/chromium is missing")
         pytest.skip("no /usr/bin/chromium: browser tests skipped")
-    from playwright.sync_api import sync_playwright
+    if _Chromium.browser is None:
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        _Chromium.playwright = sync_playwright().start()
+        _Chromium.browser = _Chromium.playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    _Chromium.users += 1
+    yield _Chromium.browser
+    _Chromium.users -= 1
+    if _Chromium.users == 0:
+        _Chromium.browser.close()
+        _Chromium.playwright.stop()
+        _Chromium.browser = _Chromium.playwright = None
 
 
 @pytest.fixture
