@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from emulation.models import PeriodStatus, PledgeStatus, SelfAssessment
+from emulation.models import Movement, PeriodStatus, PledgeStatus, SelfAssessment
 from tests.emulation.factories import (
     make_commitment_item,
     make_criterion,
@@ -341,3 +341,25 @@ def test_verification_queue_lists_units_to_verify_never_the_inspectors_own(login
     assert [
         i["count"] for i in login(personas.inspector).get(reverse("home")).context["items"] if "thẩm định" in i["label"]
     ] == [1]
+
+
+def test_administrator_creates_a_movement_and_a_yearly_period_with_its_deadline(login, personas):
+    client = login(personas.administrator)
+    client.post(
+        reverse("emulation:movement_create"),
+        {"code": "CCHC", "name": "Đẩy mạnh cải cách thủ tục hành chính", "start_year": 2021, "active": "on"},
+    )
+    movement = Movement.objects.get(code="CCHC")
+    data = {
+        "movement": movement.pk,
+        "name": "Năm 2027",
+        "starts_on": "2027-01-01",
+        "ends_on": "2027-12-31",
+        "registration_deadline": "2027-03-15T17:00",
+    }
+    response = client.post(reverse("emulation:period_create"), data)
+    period = movement.periods.get()
+    assert response["Location"] == reverse("emulation:period_detail", args=[period.pk])
+    assert period.status == PeriodStatus.SETUP
+    page = client.get(response["Location"]).content.decode()
+    assert "17:00 15/03/2027" in page
