@@ -1,5 +1,7 @@
 """What it means: each concept in its own module, re-exported here so Django finds every model."""
 
+from emulation.models.awards import Authority, AuthorityPower, AwardForm, AwardScope
+from emulation.models.eligibility import EligibilityCheck, EligibilityResult
 from emulation.models.movements import (
     Bloc,
     BlocKind,
@@ -25,7 +27,17 @@ from emulation.models.schemes import (
     VetoRule,
 )
 from emulation.models.scores import BonusGrant, LineKind, ManualScore, Score
-from emulation.models.titles import Title, TitleLevel, TitleScope
+from emulation.models.titles import (
+    ConditionKind,
+    QuotaBase,
+    Rounding,
+    RuleSet,
+    Title,
+    TitleCondition,
+    TitleHistory,
+    TitleLevel,
+    TitleScope,
+)
 
 __all__ = [
     "Band",
@@ -58,4 +70,16 @@ __all__ = [
     "TitleScope",
     "VetoKind",
     "VetoRule",
+    "Authority",
+    "AuthorityPower",
+    "AwardForm",
+    "AwardScope",
+    "ConditionKind",
+    "EligibilityCheck",
+    "EligibilityResult",
+    "QuotaBase",
+    "Rounding",
+    "RuleSet",
+    "TitleCondition",
+    "TitleHistory",
 ]

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from evaluations.models.records import DisciplineForm, InitiativeLevel, TaskRating
+
 
 class TitleScope(models.TextChoices):
     INDIVIDUAL = "individual", _("Cá nhân")
@@ -44,3 +46,146 @@ class Title(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class RuleSet(models.Model):
+    """A dated set of title conditions from one issuer: the national texts, or a province's own regulation."""
+
+    code = models.CharField(_("mã"), max_length=40, unique=True)
+    name = models.CharField(_("tên bộ quy định"), max_length=255)
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=255, blank=True)
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=500, blank=True)
+    effective_from = models.DateField(_("hiệu lực từ"))
+    effective_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    active = models.BooleanField(_("đang dùng"), default=True)
+
+    class Meta:
+        verbose_name = _("bộ tiêu chuẩn danh hiệu")
+        verbose_name_plural = _("bộ tiêu chuẩn danh hiệu")
+        ordering = ["-effective_from", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def is_in_force_on(self, day) -> bool:
+        return self.effective_from <= day and (self.effective_to is None or self.effective_to >= day)
+
+
+class ConditionKind(models.TextChoices):
+    """What a condition checks; its numbers come from the condition row (data), never from code."""
+
+    MIN_RATING = "min_rating", _("Xếp loại từ mức … trở lên")
+    PREREQUISITE_TITLE = "prerequisite_title", _("Đạt danh hiệu … cùng năm")
+    RATING_OR_INITIATIVE = "rating_or_initiative", _("Xếp loại … hoặc có sáng kiến/đề tài được công nhận")
+    MEMBER_SHARE_WITH_TITLE = "member_share_with_title", _("Tỷ lệ thành viên đạt danh hiệu … ≥ %")
+    MEMBER_SHARE_MIN_RATING = "member_share_min_rating", _("Tỷ lệ thành viên xếp loại từ … ≥ %")
+    MIN_MEMBERS_WITH_TITLE = "min_members_with_title", _("Số thành viên đạt danh hiệu … ≥")
+    NO_DISCIPLINE = "no_discipline", _("Không bị kỷ luật từ mức … trong năm")
+    NO_MEMBER_DISCIPLINE = "no_member_discipline", _("Không thành viên nào bị kỷ luật từ mức … trong năm")
+    DISCIPLINE_PERIOD_ENDED = "discipline_period_ended", _("Thành tích chỉ tính sau khi hết thời hạn kỷ luật")
+    NO_ADMIN_SANCTION = "no_admin_sanction", _("Không bị xử phạt hành chính trong năm")
+    NO_BARRING_VIOLATION = "no_barring_violation", _("Không có vi phạm (đã giữ nguyên) thuộc loại không xét danh hiệu")
+    CONSECUTIVE_YEARS = "consecutive_years", _("Đạt danh hiệu … liên tục … năm")
+    BLOC_LEADER = "bloc_leader", _("Dẫn đầu khối, cụm thi đua")
+    REGISTERED = "registered", _("Có đăng ký thi đua")
+    NOT_UNDER_INVESTIGATION = "not_under_investigation", _("Không đang bị xem xét, điều tra, thanh tra")
+    QUOTA = "quota", _("Trong chỉ tiêu (tỷ lệ, cơ sở tính, làm tròn)")
+
+
+class QuotaBase(models.TextChoices):
+    HEADCOUNT = "headcount", _("Tổng số cán bộ của đơn vị")
+    PREREQUISITE_MET = "prerequisite_met", _("Số người đạt danh hiệu điều kiện (ví dụ LĐTT)")
+
+
+class Rounding(models.TextChoices):
+    DOWN = "down", _("Làm tròn xuống")
+    HALF_UP = "half_up", _("Làm tròn đến số gần nhất (0,5 lên)")
+    UP = "up", _("Làm tròn lên")
+
+
+class TitleConditionQuerySet(models.QuerySet):
+    def in_force(self, day):
+        """Active conditions in force on `day` (their own dates, when given)."""
+        return self.filter(active=True, effective_from__lte=day).filter(
+            models.Q(effective_to__isnull=True) | models.Q(effective_to__gte=day)
+        )
+
+
+class TitleCondition(models.Model):
+    """One condition of a title under a rule set: its kind, numbers, legal basis and effective dates (all data)."""
+
+    rule_set = models.ForeignKey(
+        RuleSet, verbose_name=_("bộ tiêu chuẩn"), on_delete=models.CASCADE, related_name="conditions"
+    )
+    title = models.ForeignKey(Title, verbose_name=_("danh hiệu"), on_delete=models.CASCADE, related_name="conditions")
+    kind = models.CharField(_("loại điều kiện"), max_length=40, choices=ConditionKind.choices)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    number = models.DecimalField(
+        _("tham số số"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Tỷ lệ %, số người hoặc số năm, tùy loại điều kiện."),
+    )
+    other_title = models.ForeignKey(
+        Title,
+        verbose_name=_("danh hiệu liên quan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    rating = models.CharField(_("mức xếp loại"), max_length=10, choices=TaskRating.choices, blank=True)
+    discipline_form = models.CharField(_("từ mức kỷ luật"), max_length=20, choices=DisciplineForm.choices, blank=True)
+    initiative_level = models.CharField(
+        _("sáng kiến từ cấp"), max_length=20, choices=InitiativeLevel.choices, blank=True
+    )
+    quota_base = models.CharField(_("cơ sở tính chỉ tiêu"), max_length=20, choices=QuotaBase.choices, blank=True)
+    rounding = models.CharField(_("làm tròn"), max_length=10, choices=Rounding.choices, blank=True)
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=500)
+    effective_from = models.DateField(_("hiệu lực từ"))
+    effective_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    active = models.BooleanField(_("đang dùng"), default=True)
+
+    objects = TitleConditionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("điều kiện danh hiệu")
+        verbose_name_plural = _("điều kiện danh hiệu")
+        ordering = ["rule_set", "title__scope", "title__position", "position", "pk"]
+
+    def __str__(self):
+        return f"{self.title} — {self.get_kind_display()}"
+
+
+class TitleHistory(models.Model):
+    """A title a person or unit held in an earlier year (from a paper decision), read by consecutive-year rules;
+    a revoked one no longer counts."""
+
+    title = models.ForeignKey(Title, verbose_name=_("danh hiệu"), on_delete=models.PROTECT, related_name="history")
+    person = models.ForeignKey(
+        "units.Person", verbose_name=_("cán bộ"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("tập thể"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    decision_number = models.CharField(_("số quyết định"), max_length=100, blank=True)
+    decided_on = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    revoked_on = models.DateField(_("ngày thu hồi"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("danh hiệu đã đạt")
+        verbose_name_plural = _("danh hiệu đã đạt")
+        ordering = ["-year", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False, unit__isnull=True)
+                | models.Q(person__isnull=True, unit__isnull=False),
+                name="title_history_person_xor_unit",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person or self.unit} — {self.title} {self.year}"

@@ -23,6 +23,17 @@ from evaluations.models.inspections import (
     ItemResult,
 )
 from evaluations.models.kpi import EntryMethod, IndicatorKind, KpiIndicator, KpiReading
+from evaluations.models.records import (
+    AdministrativeSanction,
+    AnnualRating,
+    DisciplineForm,
+    DisciplineRecord,
+    Initiative,
+    InitiativeKind,
+    InitiativeLevel,
+    InvestigationHold,
+    TaskRating,
+)
 from evaluations.models.violations import Evidence, Violation, ViolationStatus
 
 __all__ = [
@@ -49,5 +60,14 @@ __all__ = [
     "ViolationCategory",
     "ViolationStatus",
     "ViolationType",
+    "AdministrativeSanction",
+    "AnnualRating",
+    "DisciplineForm",
+    "DisciplineRecord",
+    "Initiative",
+    "InitiativeKind",
+    "InitiativeLevel",
+    "InvestigationHold",
+    "TaskRating",
     "record_status_change",
 ]
