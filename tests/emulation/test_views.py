@@ -5,7 +5,9 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from emulation.models import Movement, PeriodStatus, PledgeStatus, SelfAssessment
@@ -17,7 +19,7 @@ from tests.emulation.factories import (
     make_scheme,
     make_title,
 )
-from tests.factories import make_person
+from tests.factories import make_person, make_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -363,3 +365,21 @@ def test_administrator_creates_a_movement_and_a_yearly_period_with_its_deadline(
     assert period.status == PeriodStatus.SETUP
     page = client.get(response["Location"]).content.decode()
     assert "17:00 15/03/2027" in page
+
+
+def test_pledge_list_and_registrations_queries_do_not_grow_with_rows(login, personas, world, tree):
+    client = login(personas.administrator)
+    pages = [reverse("emulation:pledges"), reverse("emulation:pledge_registrations", args=[world.pledge.pk])]
+
+    def counts():
+        with CaptureQueriesContext(connection) as queries:
+            for url in pages:
+                assert client.get(url).status_code == 200
+        return len(queries)
+
+    before = counts()
+    for i in range(6):
+        unit = make_unit(parent=tree.province, name=f"Sở {i}")
+        make_pledge(unit=unit, period=world.period)
+        world.pledge.registrations.create(person=make_person(unit=tree.home), title=make_title())
+    assert counts() == before
