@@ -91,6 +91,9 @@ class RankingTable(tables.Table):
         url = self.score_url(record)
         return format_html('<a href="{}">{}</a>', url, value) if url else value
 
+    def value_unit(self, value):
+        return value
+
     def render_note(self, record):
         return note_for(record, self.min_inspections) or "—"
 

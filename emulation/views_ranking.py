@@ -6,6 +6,7 @@ from itertools import groupby
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django_tables2 import RequestConfig
@@ -50,11 +51,29 @@ def _min_inspections(period: Period | None):
     return scheme.min_inspections if scheme is not None else None
 
 
+def _score_links(user, period: Period | None):
+    """Links to the score pages the user may open (their own permission decides); one query for the page."""
+    openable = set(Score.objects.for_user(user).filter(period=period).values_list("unit_id", flat=True))
+
+    def url(score):
+        return (
+            reverse("emulation:score_detail", args=[score.period_id, score.unit_id])
+            if score.unit_id in openable
+            else None
+        )
+
+    return url
+
+
 @login_required
 @require_GET
 def ranking(request):
     filterset, period = _ranking_filter(request)
-    table = RankingTable(annotate_for_ranking(filterset.qs), min_inspections=_min_inspections(period))
+    table = RankingTable(
+        annotate_for_ranking(filterset.qs),
+        min_inspections=_min_inspections(period),
+        score_url=_score_links(request.user, period),
+    )
     RequestConfig(request, paginate={"per_page": 100}).configure(table)
     fmt = request.GET.get("_export")
     if fmt in {"csv", "xlsx"}:

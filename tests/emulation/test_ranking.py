@@ -102,6 +102,18 @@ def test_a_unit_head_reads_the_whole_ranking_of_their_bloc_and_nothing_else(logi
     assert {unit for unit, _rank, _bloc in rows_of(response)} == {"Sở Nội vụ", "Sở Tư pháp", "Sở Xây dựng"}
 
 
+def test_units_link_to_their_score_page_only_where_the_score_may_be_opened(login, personas, world, tree):
+    own = reverse("emulation:score_detail", args=[world.period.pk, tree.home.pk])
+    other = world.departments.memberships.get(unit__name="Sở Tư pháp").unit
+    others = reverse("emulation:score_detail", args=[world.period.pk, other.pk])
+    head_page = login(personas.unit_head).get(url()).content.decode()
+    assert f'href="{own}"' in head_page
+    assert f'href="{others}"' not in head_page
+    council_page = login(personas.council_member).get(url()).content.decode()
+    assert f'href="{others}"' in council_page
+    assert login(personas.council_member).get(others).status_code == 200
+
+
 def test_a_period_without_a_visible_bloc_is_not_found(login, personas, world):
     hidden = make_period(name="Năm 2024")
     make_bloc(hidden, [make_unit(name="Huyện Krông Nô")])
