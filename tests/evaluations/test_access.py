@@ -145,3 +145,25 @@ def test_staff_see_a_violation_recorded_against_themselves_once_submitted(login,
     inspection.status = InspectionStatus.SUBMITTED
     inspection.save()
     assert client.get(reverse("evaluations:violation_detail", args=[own.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("persona", ["outsider", "unit_head", "clerk", "staff", "council_member"])
+def test_write_endpoints_refuse_everyone_off_the_team(login, personas, inspection, records, catalogue, persona):
+    from tests.evaluations import images
+
+    client = login(getattr(personas, persona))
+    item = catalogue.id01
+    writes = [
+        (reverse("evaluations:item_save", args=[inspection.pk, item.pk]), {f"item_{item.pk}": "pass"}),
+        (
+            reverse("evaluations:violation_add_photos", args=[records.pk]),
+            {"photos": images.upload(images.jpeg_bytes())},
+        ),
+        (
+            reverse("evaluations:inspection_conduct", args=[inspection.pk]),
+            {"action": "save", f"item_{item.pk}": "pass"},
+        ),
+    ]
+    for url, data in writes:
+        assert client.post(url, data).status_code in {403, 404}, url
+    assert not inspection.results.exists() and not records.evidence.exists()
