@@ -66,7 +66,9 @@ def reviewers_of(violation: Violation) -> list[User]:
 @transaction.atomic
 def contest_violation(*, violation: Violation, by, reason: str, files: list[CleanPhoto] = ()) -> Appeal:
     """File the one open appeal of a violation, inside its window; the violation becomes contested."""
-    violation = Violation.objects.select_for_update().select_related("unit", "type", "person").get(pk=violation.pk)
+    violation = (
+        Violation.objects.select_for_update(of=("self",)).select_related("unit", "type", "person").get(pk=violation.pk)
+    )
     if not can_contest(by, violation):
         raise ValidationError(_("Chỉ thủ trưởng, cán bộ phụ trách của đơn vị hoặc người vi phạm được khiếu nại."))
     if problems := contest_problems(violation):
@@ -89,7 +91,11 @@ def contest_violation(*, violation: Violation, by, reason: str, files: list[Clea
 @transaction.atomic
 def decide_appeal(*, appeal: Appeal, by, outcome: str, reason: str) -> Appeal:
     """A reviewer who took no part in the violation upholds or dismisses it, with a reason; the unit is told."""
-    appeal = Appeal.objects.select_for_update().select_related("violation__unit", "violation__type").get(pk=appeal.pk)
+    appeal = (
+        Appeal.objects.select_for_update(of=("self",))
+        .select_related("violation__unit", "violation__type")
+        .get(pk=appeal.pk)
+    )
     if not appeal.is_pending:
         raise ValidationError(_("Khiếu nại này đã được quyết định."))
     if outcome not in {AppealStatus.UPHELD, AppealStatus.DISMISSED}:

@@ -69,7 +69,7 @@ def require_action(
 @transaction.atomic
 def mark_action_done(*, action: CorrectiveAction, by, note: str, files: list[CleanPhoto] = ()) -> CorrectiveAction:
     """The unit reports the action done, saying what was done, with evidence; the inspector is asked to confirm."""
-    action = CorrectiveAction.objects.select_for_update().select_related("violation").get(pk=action.pk)
+    action = CorrectiveAction.objects.select_for_update(of=("self",)).select_related("violation").get(pk=action.pk)
     if not note.strip():
         raise ValidationError(_("Hãy mô tả kết quả khắc phục."))
     action.completion_note, action.done_at = note.strip(), timezone.now()
@@ -92,7 +92,9 @@ def confirm_action(*, action: CorrectiveAction, by) -> CorrectiveAction:
 @transaction.atomic
 def reopen_action(*, action: CorrectiveAction, by, reason: str) -> CorrectiveAction:
     """The inspector finds the result insufficient and says why; the owner must act again."""
-    action = CorrectiveAction.objects.select_for_update().select_related("violation__unit").get(pk=action.pk)
+    action = (
+        CorrectiveAction.objects.select_for_update(of=("self",)).select_related("violation__unit").get(pk=action.pk)
+    )
     if not reason.strip():
         raise ValidationError(_("Hãy nêu lý do yêu cầu khắc phục lại."))
     _move(action, ActionStatus.REOPENED, by, reason=reason.strip())
