@@ -1,6 +1,8 @@
 """Forms parse and validate; services decide and save."""
 
 from django import forms
+from django.conf import settings
+from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
 from emulation.models import BlocKind, CommitmentItem, Movement, Period, PeriodStatus, ScoringScheme, Title
@@ -81,10 +83,25 @@ class ReturnForm(forms.Form):
     comment = forms.CharField(label=_("Lý do trả lại"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+EVIDENCE_EXTENSIONS = ["pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx", "odt", "ods"]
+
+
 class ClaimForm(forms.Form):
     points = forms.DecimalField(label=_("Điểm tự chấm"), min_value=0, max_digits=6, decimal_places=2)
     note = forms.CharField(label=_("Thuyết minh"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    evidence = forms.FileField(label=_("Minh chứng"), required=False)
+    evidence = forms.FileField(
+        label=_("Minh chứng"),
+        required=False,
+        validators=[FileExtensionValidator(EVIDENCE_EXTENSIONS)],
+        help_text=_("PDF, ảnh hoặc văn bản văn phòng."),
+    )
+
+    def clean_evidence(self):
+        evidence = self.cleaned_data["evidence"]
+        if evidence and evidence.size > settings.EVIDENCE_MAX_BYTES:
+            limit = settings.EVIDENCE_MAX_BYTES // (1024 * 1024)
+            raise forms.ValidationError(_("Tệp minh chứng vượt quá %(mb)s MB.") % {"mb": limit})
+        return evidence
 
 
 class VerifyForm(forms.Form):

@@ -383,3 +383,18 @@ def test_pledge_list_and_registrations_queries_do_not_grow_with_rows(login, pers
         make_pledge(unit=unit, period=world.period)
         world.pledge.registrations.create(person=make_person(unit=tree.home), title=make_title())
     assert counts() == before
+
+
+def test_evidence_must_be_a_document_or_photo_within_the_size_limit(login, personas, world, settings):
+    settings.EVIDENCE_MAX_BYTES = 1024
+    url = reverse("emulation:self_assessment_claim", args=[world.pledge.pk, world.criterion.pk])
+    client = login(personas.unit_head)
+    script = SimpleUploadedFile("ke-hoach.html", b"<script>alert(1)</script>", content_type="text/html")
+    assert "ke-hoach.html" not in str(
+        client.post(url, {"points": "5", "evidence": script}).context["form"].cleaned_data
+    )
+    big = SimpleUploadedFile("bien-ban.pdf", b"%PDF" + b"0" * 2048, content_type="application/pdf")
+    page = client.post(url, {"points": "5", "evidence": big}).content.decode()
+    assert "vượt quá" in page
+    world.line.refresh_from_db()
+    assert world.line.claimed_points == Decimal("8") and not world.line.evidence
