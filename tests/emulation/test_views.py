@@ -390,9 +390,7 @@ def test_evidence_must_be_a_document_or_photo_within_the_size_limit(login, perso
     url = reverse("emulation:self_assessment_claim", args=[world.pledge.pk, world.criterion.pk])
     client = login(personas.unit_head)
     script = SimpleUploadedFile("ke-hoach.html", b"<script>alert(1)</script>", content_type="text/html")
-    assert "ke-hoach.html" not in str(
-        client.post(url, {"points": "5", "evidence": script}).context["form"].cleaned_data
-    )
+    assert "evidence" in client.post(url, {"points": "5", "evidence": script}).context["form"].errors
     big = SimpleUploadedFile("bien-ban.pdf", b"%PDF" + b"0" * 2048, content_type="application/pdf")
     page = client.post(url, {"points": "5", "evidence": big}).content.decode()
     assert "vượt quá" in page
