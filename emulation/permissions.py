@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from emulation.models import Bloc, Movement, Period, Pledge, Registration, SelfAssessment
+from emulation.models import Bloc, Movement, Period, Pledge, Registration, Score, SelfAssessment
 from emulation.models.pledges import led_unit_ids
 from units.models import Person, Role, Unit
 from units.permissions import can_browse_units, has_role, is_administrator
@@ -120,3 +120,17 @@ def get_registration_for_user(user, pk) -> Registration:
     if not own and not Pledge.objects.for_user(user).filter(pk=registration.pledge_id).exists():
         raise Http404
     return registration
+
+
+def get_score_for_user(user, *, unit_pk, period_pk) -> Score:
+    """A unit's score for a period, if the user sees it (`Score.objects.for_user`): administrators and the council
+    the units they reach, heads and clerks their subtree, inspectors and staff their own unit only; else 404."""
+    score = (
+        Score.objects.for_user(user)
+        .select_related("unit", "period__movement", "period__scheme", "band", "bloc")
+        .filter(unit_id=unit_pk, period_id=period_pk)
+        .first()
+    )
+    if score is None:
+        raise Http404
+    return score

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from emulation import views_assessment, views_dashboard, views_movements, views_pledges, views_ranking
+from emulation import views_assessment, views_dashboard, views_movements, views_pledges, views_ranking, views_scores
 
 app_name = "emulation"
 
@@ -49,4 +49,6 @@ urlpatterns += [
     path("rankings/", views_ranking.ranking, name="ranking"),
     path("rankings/print.pdf", views_ranking.ranking_pdf, name="ranking_pdf"),
     path("dashboard/", views_dashboard.province_dashboard, name="dashboard"),
+    path("scores/<int:period_pk>/units/<int:unit_pk>/", views_scores.score_detail, name="score_detail"),
+    path("scores/units/<int:unit_pk>/", views_scores.unit_scores, name="unit_scores"),
 ]
