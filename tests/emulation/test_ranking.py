@@ -209,6 +209,31 @@ def test_exported_cells_never_run_as_formulas(login, personas, world, tree):
     assert '\'=HYPERLINK("http://x.example","bấm")' in names
 
 
+def test_exports_hold_every_filtered_row_not_just_the_page(login, personas, tree):
+    period = make_period(status=PeriodStatus.REVIEW)
+    units = [make_unit(name=f"Xã {i:03}", parent=tree.province) for i in range(105)]
+    make_bloc(period, units)
+    for i, unit in enumerate(units):
+        make_score(unit, period, rank=i + 1)
+    client = login(personas.council_member)
+    assert len(client.get(url()).context["table"].page.object_list) == 100
+    response = client.get(url(_export="xlsx"))
+    assert openpyxl.load_workbook(io.BytesIO(response.content)).active.max_row == 1 + 105
+
+
+def test_the_pdf_button_carries_the_filter(login, personas, world):
+    page = login(personas.council_member).get(url(bloc=world.districts.pk, sort="total")).content.decode()
+    assert f'href="/emulation/rankings/print.pdf?bloc={world.districts.pk}&amp;period={world.period.pk}"' in page
+
+
+def test_the_menu_offers_rankings_and_the_dashboard_to_the_council_only(login, personas, world):
+    council_page = login(personas.council_member).get(reverse("home")).content.decode()
+    assert reverse("emulation:ranking") in council_page
+    assert reverse("emulation:dashboard") in council_page
+    clerk_page = login(personas.clerk).get(reverse("home")).content.decode()
+    assert reverse("emulation:dashboard") not in clerk_page
+
+
 # --- the council's PDF ----------------------------------------------------------------------------------------------
 
 
