@@ -76,6 +76,8 @@ def login(client):
 def pytest_sessionfinish(session, exitstatus):
     """A run in which no test passed proves nothing: fail it, as when no test is collected."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-    if exitstatus == pytest.ExitCode.OK and reporter is not None and not reporter.stats.get("passed"):
+    if session.config.option.collectonly or reporter is None:
+        return
+    if exitstatus == pytest.ExitCode.OK and not reporter.stats.get("passed"):
         reporter.write_line("No test passed (all skipped or deselected): failing the run.", red=True)
         session.exitstatus = pytest.ExitCode.NO_TESTS_COLLECTED
