@@ -161,3 +161,47 @@ def make_score(unit, period, **overrides):
     fields = {"unit": unit, "period": period, "total": Decimal("80"), "bloc": membership.bloc if membership else None}
     fields.update(overrides)
     return Score.objects.create(**fields)
+
+
+# --- emulation decisions and awards --------------------------------------------------------------------------------
+
+
+def make_decision(**overrides):
+    """A draft decision of the provincial chair (seeded authority CT_UBND_TINH) for a new period; pass
+    status="signed" for an issued one (it then gets a number and a date)."""
+    import datetime
+
+    from emulation.models import Authority, DecisionStatus
+    from emulation.models.decisions import Decision
+    from tests.emulation.factories import make_period
+
+    i = n()
+    fields = {"signer_name": "Hồ Văn Mười", "signer_position": "Chủ tịch UBND tỉnh", "subject": f"Khen thưởng {i}"}
+    fields.update(overrides)
+    if "authority" not in fields:
+        fields["authority"] = Authority.objects.get(code="CT_UBND_TINH")
+    if "unit" not in fields:
+        fields["unit"] = make_unit(level=Level.PROVINCE, kind=Kind.PEOPLES_COMMITTEE)
+    if "period" not in fields:
+        fields["period"] = make_period()
+    if "created_by" not in fields:
+        fields["created_by"] = make_user()
+    if fields.get("status", DecisionStatus.DRAFT) != DecisionStatus.DRAFT:
+        fields.setdefault("number", f"{i}/QĐ-UBND")
+        fields.setdefault("decided_on", datetime.date(fields["period"].ends_on.year + 1, 1, 15))
+    if fields.get("decided_on"):
+        fields.setdefault("year", fields["decided_on"].year)
+    return Decision.objects.create(**fields)
+
+
+def make_award(decision, **overrides):
+    """An active award of `decision` (its period and year) to a new person, of the seeded title LĐTT."""
+    from emulation.models import Award, Title
+
+    fields = {"decision": decision, "period": decision.period, "year": decision.period.ends_on.year}
+    fields.update(overrides)
+    if "person" not in fields and "unit" not in fields:
+        fields["person"] = make_person()
+    if "title" not in fields and "award_form" not in fields:
+        fields["title"] = Title.objects.get(code="LDTT")
+    return Award.objects.create(**fields)

@@ -1,6 +1,28 @@
 """What it means: each concept in its own module, re-exported here so Django finds every model."""
 
 from emulation.models.awards import Authority, AuthorityPower, AwardForm, AwardScope
+from emulation.models.ballots import (
+    Ballot,
+    BallotParticipation,
+    BallotStatus,
+    Choice,
+    OpenVote,
+    Outcome,
+    SecretVote,
+)
+from emulation.models.council import (
+    Attendance,
+    Council,
+    CouncilMember,
+    MemberRole,
+    Presence,
+    Session,
+    SessionStatus,
+    TieBreak,
+    VoteBase,
+    VoteRule,
+)
+from emulation.models.decisions import Award, AwardStatus, Decision, DecisionStatus, Revocation
 from emulation.models.eligibility import EligibilityCheck, EligibilityResult
 from emulation.models.movements import (
     Bloc,
@@ -12,6 +34,7 @@ from emulation.models.movements import (
     PeriodReopening,
     PeriodStatus,
 )
+from emulation.models.nominations import Nomination, NominationAttachment, NominationStatus
 from emulation.models.pledges import Pledge, PledgeStatus, Registration, SelfAssessment
 from emulation.models.schemes import (
     Band,
@@ -82,4 +105,29 @@ __all__ = [
     "RuleSet",
     "TitleCondition",
     "TitleHistory",
+    "Award",
+    "AwardStatus",
+    "Decision",
+    "DecisionStatus",
+    "Revocation",
+    "Attendance",
+    "Ballot",
+    "BallotParticipation",
+    "BallotStatus",
+    "Choice",
+    "Council",
+    "CouncilMember",
+    "MemberRole",
+    "Nomination",
+    "NominationAttachment",
+    "NominationStatus",
+    "OpenVote",
+    "Outcome",
+    "Presence",
+    "SecretVote",
+    "Session",
+    "SessionStatus",
+    "TieBreak",
+    "VoteBase",
+    "VoteRule",
 ]
