@@ -1,6 +1,7 @@
 """The province dashboard: registration by deadline, violations, score distribution, flagged units (charts)."""
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -10,11 +11,15 @@ from emulation.permissions_ranking import require_dashboard
 
 
 def _chosen_period(request):
-    """The period asked for in ?period=, else the dashboard's default (see `dashboard.default_period`)."""
+    """The period asked for in ?period= (404 when there is none such), else the default of `dashboard`."""
     periods = Period.objects.select_related("movement")
-    raw = request.GET.get("period", "")
-    chosen = periods.filter(pk=int(raw)).first() if raw.isdigit() else None
-    return chosen or dashboard.default_period(periods)
+    raw = request.GET.get("period")
+    if not raw:
+        return dashboard.default_period(periods)
+    chosen = periods.filter(pk=raw).first() if raw.isdigit() else None
+    if chosen is None:
+        raise Http404
+    return chosen
 
 
 @login_required

@@ -289,6 +289,6 @@ def test_ranking_query_count_does_not_grow_with_rows(login, personas, tree, rows
     for i, unit in enumerate(units):
         make_score(unit, period, total=Decimal(100 - i), rank=i + 1 if i % 7 else None, insufficient_evidence=not i % 7)
     client = login(personas.council_member)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):  # 15 measured
         response = client.get(url())
     assert len(response.context["table"].rows) == rows
