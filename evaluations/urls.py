@@ -1,6 +1,6 @@
 from django.urls import path
 
-from evaluations import views, views_catalogue, views_violations
+from evaluations import views, views_catalogue, views_records, views_violations
 from evaluations.urls_appeals import urlpatterns as appeal_urlpatterns
 
 app_name = "evaluations"
@@ -23,3 +23,11 @@ urlpatterns = [
     path("catalogue/<str:kind>/<int:pk>/", views_catalogue.catalogue_edit, name="catalogue_edit"),
 ]
 urlpatterns += appeal_urlpatterns
+urlpatterns += [
+    path("records/<str:kind>/", views_records.record_list, name="records"),
+    path("records/<str:kind>/new/", views_records.record_edit, name="record_create"),
+    path("records/<str:kind>/<int:pk>/", views_records.record_edit, name="record_edit"),
+    path("records/<str:kind>/<int:pk>/delete/", views_records.record_delete, name="record_delete"),
+    path("records/<str:kind>/import/", views_records.record_import, name="record_import"),
+    path("records/<str:kind>/import/<str:token>/", views_records.record_import_confirm, name="record_import_confirm"),
+]
