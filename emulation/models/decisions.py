@@ -152,6 +152,33 @@ class AwardQuerySet(models.QuerySet):
         """Active awards of signed decisions: what counts as held."""
         return self.filter(status=AwardStatus.ACTIVE, decision__status=DecisionStatus.SIGNED)
 
+    def of_subjects(self, people_ids, unit_ids):
+        return self.filter(title__isnull=False).filter(Q(person_id__in=people_ids) | Q(unit_id__in=unit_ids))
+
+    def held_titles(self, *, people_ids, unit_ids) -> set:
+        """(("p"|"u", id), title id, year) of every title held by these people and units under a signed decision —
+        the eligibility engine counts them like `TitleHistory` rows."""
+        rows = self.in_force().of_subjects(people_ids, unit_ids).values_list("person_id", "unit_id", "title_id", "year")
+        return {
+            ("p", person, title, year) if person else ("u", unit, title, year) for person, unit, title, year in rows
+        }
+
+    def revoked_titles(self, *, year: int, people_ids, unit_ids) -> set:
+        """(("p"|"u", id), title id) whose award for `year` was revoked and not granted again: the engine treats the
+        subject as not meeting that title that year (the achievement was found not to stand)."""
+        held = {
+            (kind, pk, title)
+            for kind, pk, title, held_year in self.held_titles(people_ids=people_ids, unit_ids=unit_ids)
+            if held_year == year
+        }
+        rows = (
+            self.filter(status=AwardStatus.REVOKED, year=year)
+            .of_subjects(people_ids, unit_ids)
+            .values_list("person_id", "unit_id", "title_id")
+        )
+        keys = {("p", person, title) if person else ("u", unit, title) for person, unit, title in rows}
+        return {((kind, pk), title) for kind, pk, title in keys - held}
+
 
 class Award(models.Model):
     """One recipient (person or collective) granted one title or award form by a decision."""
@@ -179,6 +206,14 @@ class Award(models.Model):
     period = models.ForeignKey(Period, verbose_name=_("kỳ thi đua"), on_delete=models.PROTECT, related_name="awards")
     year = models.PositiveSmallIntegerField(_("năm"))
     achievement = models.TextField(_("thành tích"), blank=True)
+    nomination = models.ForeignKey(
+        "emulation.Nomination",
+        verbose_name=_("đề nghị khen thưởng"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="awards",
+    )
     status = models.CharField(_("trạng thái"), max_length=20, choices=AwardStatus.choices, default=AwardStatus.ACTIVE)
     revocation = models.ForeignKey(
         "Revocation",
