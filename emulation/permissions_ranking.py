@@ -9,7 +9,6 @@ The dashboard (aggregates over the units reached) is for administrators and the 
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
-from django.http import Http404
 
 from emulation.models import Bloc, BlocMembership
 from units.models import Role
@@ -44,13 +43,6 @@ def require_rankings(user) -> None:
         return
     if not (has_role(user, Role.UNIT_HEAD) and blocs_for_user(user).exists()):
         raise PermissionDenied
-
-
-def get_bloc_for_user(user, pk) -> Bloc:
-    bloc = blocs_for_user(user).select_related("period__movement").filter(pk=pk).first()
-    if bloc is None:
-        raise Http404
-    return bloc
 
 
 def require_dashboard(user) -> None:

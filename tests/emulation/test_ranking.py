@@ -10,13 +10,14 @@ from types import SimpleNamespace
 import openpyxl
 import pytest
 import time_machine
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from pypdf import PdfReader
 
 from emulation.models import Band, PeriodStatus
-from emulation.permissions_ranking import blocs_for_user
+from emulation.permissions_ranking import blocs_for_user, require_dashboard, require_rankings
 from tests.emulation.factories import make_movement, make_period, make_scheme
-from tests.factories import make_bloc, make_score, make_unit
+from tests.factories import make_bloc, make_score, make_unit, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -93,6 +94,21 @@ def test_the_council_sees_every_bloc_and_a_unit_head_only_the_bloc_of_their_unit
     assert set(blocs_for_user(personas.unit_head)) == {world.departments}
     assert set(blocs_for_user(personas.outsider)) == set()
     assert set(blocs_for_user(personas.staff)) == set()
+
+
+def test_a_unit_head_is_let_in_only_while_their_unit_is_in_a_bloc(personas, world, tree):
+    require_rankings(personas.unit_head)
+    with pytest.raises(PermissionDenied):
+        require_rankings(personas.outsider)
+    make_bloc(world.period, [tree.other])
+    require_rankings(personas.outsider)
+
+
+def test_a_superuser_reaches_every_bloc(world):
+    root = make_user(email="root@example.vn", is_superuser=True)
+    assert set(blocs_for_user(root)) == {world.departments, world.districts}
+    require_rankings(root)
+    require_dashboard(root)
 
 
 def test_a_unit_head_reads_the_whole_ranking_of_their_bloc_and_nothing_else(login, personas, world):
