@@ -18,6 +18,7 @@ from emulation.models import BlocMembership, Period, PeriodStatus, Score
 from emulation.ranking import rank_results
 from emulation.scoring_facts import load_facts, load_scheme, scored_unit_ids
 from emulation.scoring_units import UnitScore, score_unit
+from units.models import Unit
 
 WRITTEN_FIELDS = [
     "criteria_points",
@@ -45,22 +46,24 @@ def compute_period(*, period: Period) -> int:
         return 0
     units = scored_unit_ids(period)
     Score.objects.filter(period=period).exclude(unit_id__in=units).delete()
-    return _compute(period, units)
+    return _compute(period, units, set(units))
 
 
 @transaction.atomic
 def recompute_unit(*, period: Period, unit_id: int) -> int:
-    """Score the unit again with every member of its bloc, so the bloc's ranking follows."""
+    """Score again the scored unit at or above `unit_id` with every member of its bloc, so the ranking follows."""
     if not _lock_unfrozen(period):
         return 0
     units = scored_unit_ids(period)
-    if unit_id not in units:
+    unit = Unit.objects.filter(pk=unit_id).first()
+    owner = next((pk for pk in reversed(unit.ancestor_ids()) if pk in units), None) if unit else None
+    if owner is None:
         return 0
-    bloc_id = units[unit_id]
+    bloc_id = units[owner]
     if bloc_id is not None:
         members = BlocMembership.objects.filter(bloc_id=bloc_id).values_list("unit_id", flat=True)
-        return _compute(period, dict.fromkeys(members, bloc_id))
-    return _compute(period, {unit_id: None})
+        return _compute(period, dict.fromkeys(members, bloc_id), set(units))
+    return _compute(period, {owner: None}, set(units))
 
 
 def periods_containing(day: datetime.date):
@@ -94,11 +97,11 @@ def _lock_unfrozen(period: Period) -> bool:
     return not Score.objects.filter(period=period, frozen=True).exists()
 
 
-def _compute(period: Period, units: dict[int, int | None]) -> int:
+def _compute(period: Period, units: dict[int, int | None], scored: set[int]) -> int:
     scheme = load_scheme(period)
     if scheme is None or not units:
         return 0
-    facts = load_facts(period, scheme, units)
+    facts = load_facts(period, scheme, units, scored)
     results = [score_unit(facts, unit_id) for unit_id in facts.unit_ids]
     rank_results(results, list(scheme.tie_break_keys or []))
     _write(period, results)

@@ -115,6 +115,8 @@ def _inspection_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[
             continue
         passed, checked = passed + ok, checked + ok + bad
         label = _("Kiểm tra ngày %(date)s") % {"date": inspection.date.strftime("%d/%m/%Y")}
+        if inspection.unit_id != unit_id:
+            label = f"{label} — {inspection.unit.name}"
         link = reverse("evaluations:inspection_detail", args=[inspection.pk])
         detail = _("%(ok)s/%(n)s mục đạt") % {"ok": ok, "n": ok + bad}
         lines.append(Line(LineKind.EVIDENCE, label, None, False, criterion.group.code, criterion.code, detail,

@@ -1,7 +1,9 @@
 """Everything the engine reads for a period, loaded set-wise: a fixed number of queries whatever the number of units.
 
 Only observations inside the period's dates count: submitted inspections dated in the period, upheld violations that
-occurred in it, KPI readings whose whole range lies in it.
+occurred in it, KPI readings whose whole range lies in it. An observation about a unit counts for the nearest scored
+unit at or above it: a department answers for its divisions, a district for its communes (unless they are scored
+themselves).
 """
 
 from collections import defaultdict
@@ -29,6 +31,7 @@ from evaluations.models import (
     KpiReading,
     Violation,
 )
+from units.models import Unit
 
 
 @dataclass
@@ -38,6 +41,8 @@ class Facts:
     period: Period
     scheme: ScoringScheme
     unit_ids: list[int]
+    owners: dict[int, int] = field(default_factory=dict)  # scored unit of each path id, see `owner_of`
+    scope: Q = field(default_factory=Q)  # the scored units' subtrees, for `unit__path__startswith` lookups
     bloc_of: dict[int, int] = field(default_factory=dict)
     inspections: dict[int, list[Inspection]] = field(default_factory=lambda: defaultdict(list))
     checks: dict[int, dict[str, tuple[int, int]]] = field(default_factory=lambda: defaultdict(dict))  # → (pass, fail)
@@ -47,6 +52,13 @@ class Facts:
     claims: dict[tuple[int, int], SelfAssessment] = field(default_factory=dict)
     manual: dict[tuple[int, int], ManualScore] = field(default_factory=dict)
     grants: dict[int, list[BonusGrant]] = field(default_factory=lambda: defaultdict(list))
+
+    def owner_of(self, unit: Unit) -> int | None:
+        """The scored unit an observation about `unit` counts for: the deepest scored one on its path."""
+        for pk in reversed(unit.ancestor_ids()):
+            if pk in self.owners:
+                return self.owners[pk]
+        return None
 
 
 def load_scheme(period: Period) -> ScoringScheme | None:
@@ -75,9 +87,16 @@ def scored_unit_ids(period: Period) -> dict[int, int | None]:
     return units
 
 
-def load_facts(period: Period, scheme: ScoringScheme, units: dict[int, int | None]) -> Facts:
+def load_facts(period: Period, scheme: ScoringScheme, units: dict[int, int | None], scored: set[int]) -> Facts:
+    """Facts for `units` (a subset of the period's `scored` units, e.g. one bloc)."""
     facts = Facts(period=period, scheme=scheme, unit_ids=sorted(units))
     facts.bloc_of = {unit_id: bloc_id for unit_id, bloc_id in units.items() if bloc_id}
+    # Every scored unit claims its own id; only those being computed are owners, the others shadow their subtree.
+    facts.owners = {pk: (pk if pk in units else -1) for pk in scored | set(units)}
+    paths = Unit.objects.filter(pk__in=facts.unit_ids).values_list("path", flat=True)
+    facts.scope = Q(pk__in=[])
+    for path in paths:
+        facts.scope |= Q(unit__path__startswith=path)
     _load_inspections(facts)
     _load_violations(facts)
     _load_kpi(facts)
@@ -88,13 +107,11 @@ def load_facts(period: Period, scheme: ScoringScheme, units: dict[int, int | Non
 def _load_inspections(facts: Facts) -> None:
     period = facts.period
     inspections = Inspection.objects.filter(
-        unit_id__in=facts.unit_ids,
-        status=InspectionStatus.SUBMITTED,
-        date__gte=period.starts_on,
-        date__lte=period.ends_on,
+        facts.scope, status=InspectionStatus.SUBMITTED, date__gte=period.starts_on, date__lte=period.ends_on
     ).order_by("date", "pk")
-    for inspection in inspections.only("pk", "unit_id", "date"):
-        facts.inspections[inspection.unit_id].append(inspection)
+    for inspection in inspections.select_related("unit").only("pk", "date", "unit__path", "unit__name"):
+        if (owner := facts.owner_of(inspection.unit)) and owner > 0:
+            facts.inspections[owner].append(inspection)
     rows = (
         ItemResult.objects.filter(inspection__in=inspections)
         .values("inspection_id", "item__category")
@@ -111,13 +128,14 @@ def _load_violations(facts: Facts) -> None:
     violations = (
         Violation.objects.upheld()
         .between(facts.period.starts_on, facts.period.ends_on)
-        .filter(unit_id__in=facts.unit_ids)
-        .select_related("type")
-        .only("pk", "unit_id", "occurred_at", "type__code", "type__name")
+        .filter(facts.scope)
+        .select_related("type", "unit")
+        .only("pk", "occurred_at", "type__code", "type__name", "unit__path", "unit__name")
         .order_by("occurred_at", "pk")
     )
     for violation in violations:
-        facts.violations[violation.unit_id].append(violation)
+        if (owner := facts.owner_of(violation.unit)) and owner > 0:
+            facts.violations[owner].append(violation)
 
 
 def _load_kpi(facts: Facts) -> None:
@@ -138,12 +156,13 @@ def _load_kpi(facts: Facts) -> None:
             needed |= numerator | denominator
     readings = (
         KpiReading.objects.within(facts.period.starts_on, facts.period.ends_on)
-        .filter(unit_id__in=facts.unit_ids, indicator_id__in=needed)
-        .select_related("indicator")
+        .filter(facts.scope, indicator_id__in=needed)
+        .select_related("indicator", "unit")
         .order_by("period_start", "pk")
     )
     for reading in readings:
-        facts.readings[reading.unit_id, reading.indicator_id].append(reading)
+        if (owner := facts.owner_of(reading.unit)) and owner > 0:
+            facts.readings[owner, reading.indicator_id].append(reading)
 
 
 def _load_entries(facts: Facts) -> None:

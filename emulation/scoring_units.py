@@ -77,6 +77,8 @@ def _add_deductions(facts: Facts, result: UnitScore) -> None:
     for violation in facts.violations.get(result.unit_id, []):
         rule = rules.get(violation.type_id)
         label = _("%(type)s ngày %(date)s") % {"type": violation.type.name, "date": f"{violation.occurred_at:%d/%m/%Y}"}
+        if violation.unit_id != result.unit_id:
+            label = f"{label} — {violation.unit.name}"
         link = reverse("evaluations:violation_detail", args=[violation.pk])
         points = -rule.points_per_occurrence if rule else ZERO
         detail = _("Vi phạm được xác nhận") if rule else _("Loại vi phạm này không bị trừ điểm trong bảng điểm")

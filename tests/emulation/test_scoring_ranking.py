@@ -205,3 +205,47 @@ def test_computing_a_period_uses_the_same_number_of_queries_for_5_and_50_units(d
     assert Score.objects.filter(period=large).count() == 50
     assert Score.objects.filter(period=large, rank=1).count() >= 2  # one leader per bloc
     assert Bloc.objects.filter(period=large).count() == 2
+
+
+def test_observations_about_a_division_count_for_the_scored_unit_above_it(period, tree):
+    """Sở Nội vụ answers for its Văn phòng; Sở Tài chính's violation stays its own."""
+    make_scheme(period, min_inspections=1)
+    kind = make_violation_type()
+    DeductionRule.objects.create(scheme=period.scheme, violation_type=kind, points_per_occurrence=D(2))
+    make_pledge(unit=tree.home, period=period)
+    make_pledge(unit=tree.other, period=period)
+    upheld(tree.sub, kind)
+    upheld(tree.other, kind)
+    make_submitted_inspection(tree.sub, datetime.date(2026, 5, 5), [(ViolationCategory.BADGE, ItemOutcome.PASS)])
+
+    compute_period(period=period)
+
+    home = Score.objects.get(unit=tree.home)
+    assert (home.total, home.inspection_count, home.insufficient_evidence) == (D(-2), 1, False)
+    assert "— Văn phòng Sở Nội vụ" in home.breakdown[0]["label"]
+    assert Score.objects.get(unit=tree.other).total == D(-2)
+
+
+def test_a_division_scored_itself_keeps_its_observations(period, tree):
+    make_scheme(period)
+    kind = make_violation_type()
+    DeductionRule.objects.create(scheme=period.scheme, violation_type=kind, points_per_occurrence=D(2))
+    make_bloc(period, [tree.home, tree.sub])
+    upheld(tree.sub, kind)
+
+    compute_period(period=period)
+    recompute_unit(period=period, unit_id=tree.home.pk)
+
+    assert (Score.objects.get(unit=tree.home).total, Score.objects.get(unit=tree.sub).total) == (D(0), D(-2))
+
+
+def test_a_change_about_a_division_recomputes_the_unit_above_it(period, tree):
+    make_scheme(period)
+    kind = make_violation_type()
+    DeductionRule.objects.create(scheme=period.scheme, violation_type=kind, points_per_occurrence=D(2))
+    make_pledge(unit=tree.home, period=period)
+    compute_period(period=period)
+    upheld(tree.sub, kind)
+
+    assert recompute_unit(period=period, unit_id=tree.sub.pk) == 1
+    assert Score.objects.get(unit=tree.home).total == D(-2)

@@ -16,6 +16,7 @@ BUILDERS = [
     "evaluations.demo.build_demo",
     "evaluations.demo_appeals_kpi.build_demo",
     "emulation.demo.build_demo",
+    "emulation.demo_scores.build_demo",
 ]
 
 

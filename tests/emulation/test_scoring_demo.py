@@ -1,0 +1,37 @@
+"""The demo's scores: every period scored from the demo's observations, past years frozen, building twice is a no-op."""
+
+from decimal import Decimal
+
+import pytest
+
+from emulation import demo, demo_scores
+from emulation.models import Period, PeriodStatus, Score
+from emulation.scoring_facts import scored_unit_ids
+from evaluations import demo as evaluations_demo
+from evaluations import demo_appeals_kpi
+from units.demo import build_demo as build_units
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_scores_cover_every_period_freeze_the_past_and_add_up():
+    build_units()
+    evaluations_demo.build_demo()
+    demo_appeals_kpi.build_demo()
+    demo.build_demo()
+
+    first = demo_scores.build_demo()
+
+    assert first["scores"] == Score.objects.count() > 0
+    for period in Period.objects.all():
+        scores = Score.objects.filter(period=period)
+        assert set(scores.values_list("unit_id", flat=True)) == set(scored_unit_ids(period)) != set()
+        assert {s.frozen for s in scores} == {period.status == PeriodStatus.FINALIZED}
+    for score in Score.objects.all():
+        counted = sum((Decimal(line["points"]) for line in score.breakdown if line["counted"]), Decimal(0))
+        assert counted == score.total, score
+    assert Score.objects.filter(rank=1, period__starts_on__year=2025).exists()
+    frozen_at = dict(Score.objects.filter(frozen=True).values_list("pk", "computed_at"))
+
+    assert demo_scores.build_demo() == first
+    assert dict(Score.objects.filter(frozen=True).values_list("pk", "computed_at")) == frozen_at
