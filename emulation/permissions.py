@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from emulation.models import Bloc, Movement, Period, Pledge, Registration, Score, SelfAssessment
+from emulation.models import Bloc, EligibilityResult, Movement, Period, Pledge, Registration, Score, SelfAssessment
 from emulation.models.pledges import led_unit_ids
 from units.models import Person, Role, Unit
 from units.permissions import can_browse_units, has_role, is_administrator
@@ -134,3 +134,25 @@ def get_score_for_user(user, *, unit_pk, period_pk) -> Score:
     if score is None:
         raise Http404
     return score
+
+
+# --- title catalogue and eligibility ---------------------------------------------------------------------------------
+
+
+def can_run_eligibility(user) -> bool:
+    """Administrators run the eligibility engine for a period."""
+    return is_administrator(user)
+
+
+def get_eligibility_result_for_user(user, pk):
+    """A result if the user reads it (`EligibilityResult.objects.for_user`): administrators and the council the units
+    they reach, heads and clerks their subtree, a person their own result; else 404."""
+    result = (
+        EligibilityResult.objects.for_user(user)
+        .select_related("period__movement", "title", "person__unit", "unit", "rule_set")
+        .filter(pk=pk)
+        .first()
+    )
+    if result is None:
+        raise Http404
+    return result

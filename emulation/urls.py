@@ -1,6 +1,14 @@
 from django.urls import path
 
-from emulation import views_assessment, views_dashboard, views_movements, views_pledges, views_ranking, views_scores
+from emulation import (
+    views_assessment,
+    views_dashboard,
+    views_eligibility,
+    views_movements,
+    views_pledges,
+    views_ranking,
+    views_scores,
+)
 
 app_name = "emulation"
 
@@ -51,4 +59,10 @@ urlpatterns += [
     path("dashboard/", views_dashboard.province_dashboard, name="dashboard"),
     path("scores/<int:period_pk>/units/<int:unit_pk>/", views_scores.score_detail, name="score_detail"),
     path("scores/units/<int:unit_pk>/", views_scores.unit_scores, name="unit_scores"),
+]
+
+urlpatterns += [
+    path("eligibility/<int:period_pk>/", views_eligibility.eligibility_results, name="eligibility_results"),
+    path("eligibility/<int:period_pk>/run/", views_eligibility.eligibility_run, name="eligibility_run"),
+    path("eligibility/results/<int:pk>/", views_eligibility.eligibility_detail, name="eligibility_detail"),
 ]
