@@ -61,6 +61,9 @@ class Evaluator:
         return self.memo[(key, title.pk)]
 
     def is_met(self, key, title: Title) -> bool:
+        """A title whose award of the year was revoked is not met, whatever the records say (Law 2022 Chương VII)."""
+        if (key, title.pk) in self.facts.revoked:
+            return False
         lines = self.evaluate(key, title)
         return bool(lines) and all(outcome.met for _, outcome in lines)
 

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from emulation.models import (
+    Award,
     Period,
     PledgeStatus,
     Registration,
@@ -55,6 +56,7 @@ class Facts:
     registered: dict = field(default_factory=dict)  # ("p"|"u", id) → Pledge
     history: set = field(default_factory=set)  # ("p"|"u", id, title id, year)
     scores: dict = field(default_factory=dict)  # unit id → Score
+    revoked: set = field(default_factory=set)  # (("p"|"u", id), title id) whose award of the year was revoked
 
 
 def load_facts(*, period: Period, rule_set: RuleSet) -> Facts:
@@ -126,6 +128,9 @@ def _load_records(facts: Facts) -> None:
     ):
         kind, pk = ("p", item.person_id) if item.person_id else ("u", item.unit_id)
         facts.history.add((kind, pk, item.title_id, item.year))
+    # Titles granted by signed decisions count like history; a revoked one no longer counts (emulation.decisions).
+    facts.history |= Award.objects.held_titles(people_ids=ids, unit_ids=unit_ids)
+    facts.revoked = Award.objects.revoked_titles(year=facts.year, people_ids=ids, unit_ids=unit_ids)
 
 
 def _load_observations(facts: Facts) -> None:
