@@ -8,7 +8,7 @@
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.db.models import Count, Exists, F, OuterRef, Q
@@ -169,11 +169,9 @@ def registration_chart(user, movement: Movement) -> tuple[charts.Chart, list[Reg
             (_("Chưa đăng ký"), [row.missing for row in rows]),
         ],
     )
-    chart.headers.extend([_("Hạn đăng ký"), _("Tỉ lệ đúng hạn (%)")])
-    for table_row, row in zip(chart.rows, rows, strict=True):
-        table_row.extend(
-            [formats.date_format(timezone.localtime(row.period.registration_deadline), "d/m/Y"), row.on_time_rate]
-        )
+    deadline = [formats.date_format(timezone.localtime(row.period.registration_deadline), "d/m/Y") for row in rows]
+    table = [[*cells, deadline[i], rows[i].on_time_rate] for i, cells in enumerate(chart.rows)]
+    chart = replace(chart, headers=[*chart.headers, _("Hạn đăng ký"), _("Tỉ lệ đúng hạn (%)")], rows=table)
     return chart, rows
 
 
