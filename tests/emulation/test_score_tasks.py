@@ -8,9 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
 from emulation import tasks
 from emulation.models import (
+    BonusRule,
     DeductionRule,
     PeriodReopening,
     PeriodStatus,
@@ -27,11 +29,13 @@ from evaluations.models import Appeal, ItemOutcome, ViolationStatus
 from evaluations.violations import change_violation_status
 from tests.emulation.factories import make_criterion, make_period, make_pledge, make_scheme
 from tests.factories import (
+    enrol_totp,
     make_bloc,
     make_checklist_item,
     make_inspection,
     make_kpi_indicator,
     make_unit,
+    make_user,
     make_violation,
     make_violation_type,
 )
@@ -197,3 +201,41 @@ def test_the_nightly_job_recomputes_open_periods_and_is_safe_to_run_twice(setup,
 def test_the_nightly_job_is_scheduled():
     entry = settings.CELERY_BEAT_SCHEDULE["recompute-open-periods"]
     assert entry["task"] == tasks.recompute_open_periods.name
+
+
+@pytest.fixture
+def superuser_client(client):
+    user = make_user(is_staff=True, is_superuser=True)
+    enrol_totp(user)
+    client.force_login(user)
+    return client
+
+
+def test_council_points_entered_in_the_admin_override_and_recompute_after_commit(
+    setup, tree, superuser_client, django_capture_on_commit_callbacks
+):
+    criterion = SelfAssessment.objects.get(pledge__unit=tree.home).criterion
+    data = {"unit": tree.home.pk, "criterion": criterion.pk, "points": "4", "note": "Hội đồng chấm lại"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = superuser_client.post(reverse("admin:emulation_manualscore_add"), data)
+
+    assert response.status_code == 302
+    assert score(tree.home).total == D(4)
+    assert score(tree.home).breakdown[-1]["detail"] == "Hội đồng chấm lại"
+
+
+def test_a_bonus_granted_in_the_admin_counts_after_commit(
+    setup, period, tree, superuser_client, django_capture_on_commit_callbacks
+):
+    rule = BonusRule.objects.create(scheme=period.scheme, code="CO", description="Cờ thi đua", points=D(2))
+    with django_capture_on_commit_callbacks(execute=True):
+        superuser_client.post(reverse("admin:emulation_bonusgrant_add"), {"unit": tree.other.pk, "rule": rule.pk})
+
+    assert (score(tree.other).total, score(tree.other).rank) == (D(10), 1)
+
+
+def test_scores_are_read_only_in_the_admin(setup, tree, superuser_client):
+    url = reverse("admin:emulation_score_change", args=[score(tree.home).pk])
+    assert superuser_client.get(url).status_code == 200
+    superuser_client.post(url, {"total": "100"})
+    assert score(tree.home).total == D(9)
