@@ -1,5 +1,6 @@
 """The title catalogue (danh hiệu thi đua): minimal now, extended later with eligibility rules."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -157,6 +158,28 @@ class TitleCondition(models.Model):
 
     def __str__(self):
         return f"{self.title} — {self.get_kind_display()}"
+
+    def clean(self):
+        """Each kind needs its own parameters, e.g. a member share needs the title counted and the percentage."""
+        missing = [name for name in NEEDS.get(self.kind, ()) if getattr(self, name) in (None, "")]
+        if self.kind == ConditionKind.RATING_OR_INITIATIVE and not (self.rating or self.initiative_level):
+            missing.append("initiative_level")
+        if missing:
+            raise ValidationError({name: _("Loại điều kiện này cần tham số này.") for name in missing})
+
+
+# The parameters each condition kind reads (checked when an administrator saves a condition).
+NEEDS = {
+    ConditionKind.MIN_RATING: ("rating",),
+    ConditionKind.PREREQUISITE_TITLE: ("other_title",),
+    ConditionKind.MEMBER_SHARE_WITH_TITLE: ("other_title", "number"),
+    ConditionKind.MEMBER_SHARE_MIN_RATING: ("rating", "number"),
+    ConditionKind.MIN_MEMBERS_WITH_TITLE: ("other_title", "number"),
+    ConditionKind.NO_DISCIPLINE: ("discipline_form",),
+    ConditionKind.NO_MEMBER_DISCIPLINE: ("discipline_form",),
+    ConditionKind.CONSECUTIVE_YEARS: ("other_title", "number"),
+    ConditionKind.QUOTA: ("number", "quota_base", "rounding"),
+}
 
 
 class TitleHistory(models.Model):
