@@ -2,11 +2,9 @@ from django.urls import path
 
 from emulation import (
     views_assessment,
-    views_council,
     views_dashboard,
     views_eligibility,
     views_movements,
-    views_nominations,
     views_pledges,
     views_ranking,
     views_scores,
@@ -69,48 +67,9 @@ urlpatterns += [
     path("eligibility/<int:period_pk>/run/", views_eligibility.eligibility_run, name="eligibility_run"),
     path("eligibility/results/<int:pk>/", views_eligibility.eligibility_detail, name="eligibility_detail"),
 ]
-
-urlpatterns += [
-    path("nominations/", views_nominations.nomination_list, name="nominations"),
-    path("nominations/new/", views_nominations.nomination_create, name="nomination_create"),
-    path("nominations/<int:pk>/", views_nominations.nomination_detail, name="nomination_detail"),
-    path("nominations/<int:pk>/edit/", views_nominations.nomination_edit, name="nomination_edit"),
-    path("nominations/<int:pk>/attach/", views_nominations.nomination_attach, name="nomination_attach"),
-    path("nominations/<int:pk>/vet/", views_nominations.nomination_vet, name="nomination_vet"),
-    path("nominations/<int:pk>/return/", views_nominations.nomination_return, name="nomination_return"),
-    path("nominations/<int:pk>/schedule/", views_nominations.nomination_schedule, name="nomination_schedule"),
-    path("councils/", views_council.council_list, name="councils"),
-    path("councils/<int:pk>/", views_council.council_detail, name="council_detail"),
-    path("sessions/<int:pk>/", views_council.session_detail, name="session_detail"),
-    path("sessions/<int:pk>/open/", views_council.session_open, name="session_open"),
-    path("sessions/<int:pk>/attendance/", views_council.session_attendance, name="session_attendance"),
-    path("sessions/<int:pk>/close/", views_council.session_close, name="session_close"),
-    path("sessions/<int:pk>/minutes.pdf", views_council.session_minutes, name="session_minutes"),
-    path("sessions/<int:pk>/ballots/<int:nomination_pk>/open/", views_council.ballot_open, name="ballot_open"),
-    path("ballots/<int:pk>/", views_council.ballot_vote, name="ballot_vote"),
-    path("ballots/<int:pk>/written/", views_council.ballot_written, name="ballot_written"),
-    path("ballots/<int:pk>/close/", views_council.ballot_close, name="ballot_close"),
-]
 urlpatterns += [
     path("titles/", views_titles.title_catalogue, name="title_catalogue"),
     path("titles/<str:kind>/new/", views_titles.title_catalogue_edit, name="title_catalogue_add"),
     path("titles/<str:kind>/<int:pk>/", views_titles.title_catalogue_edit, name="title_catalogue_edit"),
     path("titles/rule-sets/<int:pk>/copy/", views_titles.rule_set_copy, name="rule_set_copy"),
-]
-
-from emulation import views_decisions  # noqa: E402
-
-urlpatterns += [
-    path("decisions/", views_decisions.decision_list, name="decisions"),
-    path("decisions/new/", views_decisions.decision_create, name="decision_create"),
-    path("decisions/<int:pk>/", views_decisions.decision_detail, name="decision_detail"),
-    path("decisions/<int:pk>/edit/", views_decisions.decision_edit, name="decision_edit"),
-    path("decisions/<int:pk>/recipients/new/", views_decisions.decision_add_recipient, name="decision_add_recipient"),
-    path("decisions/<int:pk>/nominations/", views_decisions.decision_add_nominations, name="decision_add_nominations"),
-    path("decisions/<int:pk>/sign/", views_decisions.decision_sign, name="decision_sign"),
-    path("decisions/<int:pk>/annul/", views_decisions.decision_annul, name="decision_annul"),
-    path("awards/", views_decisions.award_list, name="awards"),
-    path("awards/<int:pk>/", views_decisions.award_detail, name="award_detail"),
-    path("awards/<int:pk>/remove/", views_decisions.award_remove, name="award_remove"),
-    path("awards/<int:pk>/revoke/", views_decisions.award_revoke, name="award_revoke"),
 ]
