@@ -63,6 +63,7 @@ urlpatterns += [
 ]
 
 urlpatterns += [
+    path("eligibility/", views_eligibility.eligibility_index, name="eligibility"),
     path("eligibility/<int:period_pk>/", views_eligibility.eligibility_results, name="eligibility_results"),
     path("eligibility/<int:period_pk>/run/", views_eligibility.eligibility_run, name="eligibility_run"),
     path("eligibility/results/<int:pk>/", views_eligibility.eligibility_detail, name="eligibility_detail"),

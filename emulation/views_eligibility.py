@@ -4,14 +4,29 @@ subject's result with every condition and its reason. Unit heads and clerks see 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from emulation.eligibility import default_rule_set, run_eligibility
-from emulation.models import EligibilityResult, RuleSet, Title
+from emulation.models import EligibilityResult, Period, RuleSet, Title
 from emulation.permissions import can_run_eligibility, get_eligibility_result_for_user, get_period_for_user
 from units.models import Unit
+from units.permissions import require_browse
+
+
+@login_required
+@require_GET
+def eligibility_index(request):
+    """The periods, each with how many of the results the user reads are met and not met."""
+    require_browse(request.user)
+    visible = EligibilityResult.objects.for_user(request.user)
+    periods = Period.objects.select_related("movement").annotate(
+        met=Count("eligibility_results", filter=Q(eligibility_results__in=visible.filter(met=True))),
+        not_met=Count("eligibility_results", filter=Q(eligibility_results__in=visible.filter(met=False))),
+    )
+    return render(request, "emulation/eligibility_index.html", {"periods": periods})
 
 
 @login_required

@@ -100,3 +100,13 @@ def test_only_administrators_run_the_engine(setup, personas, login):
     response = login(personas.administrator).post(url, follow=True)
     assert "Đã xét điều kiện cho 3 đối tượng." in response.content.decode()
     assert EligibilityResult.objects.filter(period=period, met=True).count() == 1  # the other has no rating
+
+
+def test_the_index_counts_only_the_results_the_user_reads(setup, personas, login, client):
+    period, _, _ = setup
+    url = reverse("emulation:eligibility")
+    assert "login" in client.get(url).url
+    assert login(personas.staff).get(url).status_code == 403
+    page = login(personas.unit_head).get(url).content.decode()
+    assert period.name in page
+    assert "1 đủ điều kiện" in page and "1 chưa đủ" in page  # Sở Nội vụ only: one met, one reprimanded
