@@ -74,3 +74,20 @@ urlpatterns += [
     path("titles/<str:kind>/<int:pk>/", views_titles.title_catalogue_edit, name="title_catalogue_edit"),
     path("titles/rule-sets/<int:pk>/copy/", views_titles.rule_set_copy, name="rule_set_copy"),
 ]
+
+from emulation import views_decisions  # noqa: E402
+
+urlpatterns += [
+    path("decisions/", views_decisions.decision_list, name="decisions"),
+    path("decisions/new/", views_decisions.decision_create, name="decision_create"),
+    path("decisions/<int:pk>/", views_decisions.decision_detail, name="decision_detail"),
+    path("decisions/<int:pk>/edit/", views_decisions.decision_edit, name="decision_edit"),
+    path("decisions/<int:pk>/recipients/new/", views_decisions.decision_add_recipient, name="decision_add_recipient"),
+    path("decisions/<int:pk>/nominations/", views_decisions.decision_add_nominations, name="decision_add_nominations"),
+    path("decisions/<int:pk>/sign/", views_decisions.decision_sign, name="decision_sign"),
+    path("decisions/<int:pk>/annul/", views_decisions.decision_annul, name="decision_annul"),
+    path("awards/", views_decisions.award_list, name="awards"),
+    path("awards/<int:pk>/", views_decisions.award_detail, name="award_detail"),
+    path("awards/<int:pk>/remove/", views_decisions.award_remove, name="award_remove"),
+    path("awards/<int:pk>/revoke/", views_decisions.award_revoke, name="award_revoke"),
+]
