@@ -219,3 +219,12 @@ EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(12 * 1024 * 10
 EVIDENCE_MAX_PIXELS = int(os.environ.get("EVIDENCE_MAX_PIXELS", str(40_000_000)))
 EVIDENCE_STORED_MAX_SIDE = 2560
 EVIDENCE_THUMBNAIL_SIDE = 320
+
+# Certificates: QR module size in the PDF, public verification requests allowed per IP address and minute, and how
+# long a newly issued certificate is pointed out on its holder's home page.
+CERTIFICATE_QR_SCALE = 4
+VERIFY_RATE_LIMIT_PER_MINUTE = int(os.environ.get("VERIFY_RATE_LIMIT_PER_MINUTE", "30"))
+CERTIFICATE_NEW_DAYS = 30
+# A task left unacknowledged by a killed worker goes back to the queue after this many seconds (Redis broker); it
+# must exceed the longest task (a certificate batch), as a running task is redelivered too once it is exceeded.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))}

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from emulation import views_verify
 from units import views as unit_views
 
 urlpatterns = [
@@ -11,4 +12,5 @@ urlpatterns = [
     path("", include("units.urls")),
     path("inspections/", include("evaluations.urls")),
     path("emulation/", include("emulation.urls")),
+    path("verify/<str:token>/", views_verify.verify, name="verify"),
 ]

@@ -32,3 +32,12 @@ def recompute_period(period_id: int) -> int:
 def recompute_open_periods() -> int:
     """Nightly: every period not finalized is computed again (frozen ones are skipped by the engine)."""
     return sum(scoring.compute_period(period=period) for period in Period.objects.open())
+
+
+@shared_task(acks_late=True)
+def run_certificate_batch(batch_id: int) -> int:
+    """Issue the missing certificates of a batch; acknowledged only when done, so a killed worker's batch is
+    delivered again and resumes where it stopped."""
+    from emulation.certificates import run_batch
+
+    return run_batch(batch_id=batch_id).done

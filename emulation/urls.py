@@ -2,6 +2,7 @@ from django.urls import path
 
 from emulation import (
     views_assessment,
+    views_certificates,
     views_dashboard,
     views_eligibility,
     views_movements,
@@ -90,4 +91,18 @@ urlpatterns += [
     path("awards/<int:pk>/", views_decisions.award_detail, name="award_detail"),
     path("awards/<int:pk>/remove/", views_decisions.award_remove, name="award_remove"),
     path("awards/<int:pk>/revoke/", views_decisions.award_revoke, name="award_revoke"),
+]
+
+urlpatterns += [
+    path("decisions/<int:pk>/certificates/", views_certificates.certificate_batch, name="certificate_batch"),
+    path("decisions/<int:pk>/certificates/panel/", views_certificates.certificate_panel, name="certificate_panel"),
+    path("decisions/<int:pk>/certificates/issue/", views_certificates.certificate_issue, name="certificate_issue"),
+    path(
+        "decisions/<int:pk>/certificates/<str:kind>/",
+        views_certificates.certificate_batch_file,
+        name="certificate_batch_file",
+    ),
+    path("certificates/", views_certificates.certificate_register, name="certificate_register"),
+    path("certificates/mine/", views_certificates.my_certificates, name="my_certificates"),
+    path("certificates/<int:pk>.pdf", views_certificates.certificate_pdf, name="certificate_pdf"),
 ]

@@ -10,6 +10,15 @@ from emulation.models.ballots import (
     Outcome,
     SecretVote,
 )
+from emulation.models.certificates import (
+    BatchStatus,
+    Certificate,
+    CertificateBatch,
+    CertificateDesign,
+    CertificateStatus,
+    CertificateTemplate,
+    SerialCounter,
+)
 from emulation.models.council import (
     Attendance,
     Council,
@@ -130,4 +139,11 @@ __all__ = [
     "TieBreak",
     "VoteBase",
     "VoteRule",
+    "BatchStatus",
+    "Certificate",
+    "CertificateBatch",
+    "CertificateDesign",
+    "CertificateStatus",
+    "CertificateTemplate",
+    "SerialCounter",
 ]

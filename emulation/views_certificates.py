@@ -1,0 +1,111 @@
+"""Certificates: the decision's batch (issue, live progress, downloads), one's own certificates, the register, and
+each certificate's PDF — every object through its permission helper."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+from django_tables2 import RequestConfig
+
+from emulation import certificate_pdfs, certificates
+from emulation.models import Certificate, CertificateBatch
+from emulation.permissions_certificates import (
+    can_search_register,
+    get_certificate_for_user,
+    get_decision_for_certificates,
+    require_register,
+)
+from emulation.tables_certificates import CertificateFilter, CertificateTable
+from units.exports import export_response
+
+BATCH_FILES = {"zip": "zip_file", "xlsx": "register_xlsx", "pdf": "register_pdf"}
+
+
+def _batch_context(decision) -> dict:
+    batch = CertificateBatch.objects.filter(decision=decision).first()
+    issued = Certificate.objects.filter(award__decision=decision).count()
+    return {
+        "decision": decision,
+        "batch": batch,
+        "issued": issued,
+        "awards": certificates.certifiable_awards(decision).count(),
+    }
+
+
+@login_required
+@require_GET
+def certificate_batch(request, pk):
+    decision = get_decision_for_certificates(request.user, pk)
+    context = _batch_context(decision)
+    if request.htmx:
+        return render(request, "emulation/certificate_batch.html#progress", context)
+    return render(request, "emulation/certificate_batch.html", context)
+
+
+@login_required
+@require_GET
+def certificate_panel(request, pk):
+    """The decision page's certificate panel (loaded by htmx): a link to the batch for those who may issue."""
+    try:
+        decision = get_decision_for_certificates(request.user, pk)
+    except (Http404, PermissionDenied):  # whoever may not issue simply sees no panel
+        return HttpResponse("")
+    return render(request, "emulation/certificate_batch.html#panel", _batch_context(decision))
+
+
+@login_required
+@require_POST
+def certificate_issue(request, pk):
+    decision = get_decision_for_certificates(request.user, pk)
+    try:
+        certificates.start_batch(decision=decision, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("emulation:certificate_batch", pk=decision.pk)
+
+
+@login_required
+@require_GET
+def certificate_batch_file(request, pk, kind):
+    decision = get_decision_for_certificates(request.user, pk)
+    batch = CertificateBatch.objects.filter(decision=decision).first()
+    field = getattr(batch, BATCH_FILES[kind], None) if kind in BATCH_FILES else None
+    if not field:
+        raise Http404
+    return FileResponse(field.open("rb"), as_attachment=True, filename=field.name.rsplit("/", 1)[-1])
+
+
+@login_required
+@require_GET
+def certificate_pdf(request, pk):
+    certificate = get_certificate_for_user(request.user, pk)
+    body = certificate.pdf.open("rb") if certificate.pdf else certificate_pdfs.certificate_pdf(certificate)
+    filename = f"{certificates.slug(certificate.serial)}.pdf"
+    if isinstance(body, bytes):
+        response = HttpResponse(body, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        return response
+    return FileResponse(body, content_type="application/pdf", filename=filename)
+
+
+@login_required
+@require_GET
+def my_certificates(request):
+    mine = Certificate.objects.of_user(request.user).with_facts().order_by("-issued_at")
+    context = {"certificates": mine, "can_search": can_search_register(request.user)}
+    return render(request, "emulation/certificate_mine.html", context)
+
+
+@login_required
+@require_GET
+def certificate_register(request):
+    require_register(request.user)
+    filterset = CertificateFilter(request.GET, queryset=Certificate.objects.for_user(request.user).with_facts())
+    table = CertificateTable(filterset.qs)
+    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    fmt = request.GET.get("_export")
+    if fmt in {"csv", "xlsx"}:
+        return export_response(table, fmt, "so-theo-doi-giay-khen")
+    return render(request, "emulation/certificate_register.html", {"table": table, "filter": filterset})
