@@ -17,6 +17,7 @@ BUILDERS = [
     "evaluations.demo_appeals_kpi.build_demo",
     "emulation.demo.build_demo",
     "emulation.demo_scores.build_demo",
+    "emulation.demo_eligibility.build_demo",
 ]
 
 
