@@ -151,9 +151,11 @@ def flagged_scores(user, period: Period):
 
 
 def default_period(periods):
-    """The latest open period that has scores, else the latest period with scores, else the latest open one."""
-    scored = periods.filter(Exists(Score.objects.filter(period=OuterRef("pk")))).order_by("-starts_on")
-    return scored.open().first() or scored.first() or periods.open().order_by("-starts_on").first()
+    """The latest open period that has scores, else the latest period with scores, else the latest open one;
+    periods starting the same day are taken in movement-name order, so the choice is stable."""
+    latest = ("-starts_on", "movement__name", "pk")
+    scored = periods.filter(Exists(Score.objects.filter(period=OuterRef("pk")))).order_by(*latest)
+    return scored.open().first() or scored.first() or periods.open().order_by(*latest).first()
 
 
 def registration_chart(user, movement: Movement) -> tuple[charts.Chart, list[RegistrationRow]]:
