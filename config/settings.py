@@ -213,6 +213,7 @@ ATTENTION_PROVIDERS: list[str] = []
 ATTENTION_PROVIDERS.append("evaluations.home.evaluations_attention")
 ATTENTION_PROVIDERS.append("evaluations.home_appeals.appeals_attention")
 ATTENTION_PROVIDERS.append("emulation.home.emulation_attention")
+ATTENTION_PROVIDERS.append("emulation.home_council.council_attention")
 
 # Evidence photos: limits are data of the deployment, not constants in code.
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(12 * 1024 * 1024)))

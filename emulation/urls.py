@@ -3,9 +3,11 @@ from django.urls import path
 from emulation import (
     views_assessment,
     views_certificates,
+    views_council,
     views_dashboard,
     views_eligibility,
     views_movements,
+    views_nominations,
     views_pledges,
     views_ranking,
     views_scores,
@@ -68,6 +70,28 @@ urlpatterns += [
     path("eligibility/<int:period_pk>/", views_eligibility.eligibility_results, name="eligibility_results"),
     path("eligibility/<int:period_pk>/run/", views_eligibility.eligibility_run, name="eligibility_run"),
     path("eligibility/results/<int:pk>/", views_eligibility.eligibility_detail, name="eligibility_detail"),
+]
+
+urlpatterns += [
+    path("nominations/", views_nominations.nomination_list, name="nominations"),
+    path("nominations/new/", views_nominations.nomination_create, name="nomination_create"),
+    path("nominations/<int:pk>/", views_nominations.nomination_detail, name="nomination_detail"),
+    path("nominations/<int:pk>/edit/", views_nominations.nomination_edit, name="nomination_edit"),
+    path("nominations/<int:pk>/attach/", views_nominations.nomination_attach, name="nomination_attach"),
+    path("nominations/<int:pk>/vet/", views_nominations.nomination_vet, name="nomination_vet"),
+    path("nominations/<int:pk>/return/", views_nominations.nomination_return, name="nomination_return"),
+    path("nominations/<int:pk>/schedule/", views_nominations.nomination_schedule, name="nomination_schedule"),
+    path("councils/", views_council.council_list, name="councils"),
+    path("councils/<int:pk>/", views_council.council_detail, name="council_detail"),
+    path("sessions/<int:pk>/", views_council.session_detail, name="session_detail"),
+    path("sessions/<int:pk>/open/", views_council.session_open, name="session_open"),
+    path("sessions/<int:pk>/attendance/", views_council.session_attendance, name="session_attendance"),
+    path("sessions/<int:pk>/close/", views_council.session_close, name="session_close"),
+    path("sessions/<int:pk>/minutes.pdf", views_council.session_minutes, name="session_minutes"),
+    path("sessions/<int:pk>/ballots/<int:nomination_pk>/open/", views_council.ballot_open, name="ballot_open"),
+    path("ballots/<int:pk>/", views_council.ballot_vote, name="ballot_vote"),
+    path("ballots/<int:pk>/written/", views_council.ballot_written, name="ballot_written"),
+    path("ballots/<int:pk>/close/", views_council.ballot_close, name="ballot_close"),
 ]
 urlpatterns += [
     path("titles/", views_titles.title_catalogue, name="title_catalogue"),
