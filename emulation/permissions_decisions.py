@@ -56,7 +56,14 @@ def get_decision_for_user(user, pk, *, action: str | None = None) -> Decision:
 
 
 def get_award_for_user(user, pk, *, action: str | None = None) -> Award:
-    """An award the user sees (`Award.objects.for_user`); "revoke" needs an administrator over the issuing body."""
+    """An award the user sees (`Award.objects.for_user`); "revoke" needs an administrator over the issuing body;
+    "draft" (removing it from a draft) is allowed to whoever may draft its decision."""
+    if action == "draft":
+        award = Award.objects.select_related("decision__unit").filter(pk=pk).first()
+        if award is None:
+            raise Http404
+        award.decision = get_decision_for_user(user, award.decision_id, action="draft")
+        return award
     award = (
         Award.objects.for_user(user)
         .select_related(
