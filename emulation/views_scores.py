@@ -23,7 +23,8 @@ OTHER_SECTIONS = [  # (key, title, line kinds)
     ("-evidence", _("Căn cứ xếp hạng"), {LineKind.INSUFFICIENT}),
 ]
 FIGURES = ["total", "criteria_points", "deduction_points", "bonus_points"]
-CHART = {"width": 600, "height": 220, "left": 44, "right": 16, "top": 16, "bottom": 40}
+# SVG user units; the chart is drawn at about this width on a phone, so 13-unit text stays legible.
+CHART = {"width": 360, "height": 180, "left": 40, "right": 22, "top": 12, "bottom": 30}
 
 
 @login_required
@@ -75,7 +76,8 @@ def signed(points: Decimal | None) -> str:
 
 def _display(line: dict) -> dict:
     points = None if line.get("points") is None else Decimal(line["points"])
-    return {**line, "value": points, "shown": signed(points) if line["counted"] else number(points or 0)}
+    plain = line["kind"] in {LineKind.CRITERION, LineKind.SUPERSEDED} or not line["counted"]
+    return {**line, "value": points, "shown": number(points or 0) if plain else signed(points)}
 
 
 def breakdown_sections(score: Score) -> list[dict]:
@@ -104,6 +106,11 @@ def _other_section(kind: str) -> str:
     return next(key for key, _title, kinds in OTHER_SECTIONS if kind in kinds)
 
 
+def svg(value: float) -> str:
+    """An SVG coordinate: always a decimal point (the page's Vietnamese number format would write a comma)."""
+    return f"{value:.1f}"
+
+
 def trend_chart(scores: list[Score], *, current: Score) -> dict:
     """Points of a small line chart (SVG coordinates) of the unit's totals across the movement's periods."""
     c = CHART
@@ -117,8 +124,8 @@ def trend_chart(scores: list[Score], *, current: Score) -> dict:
     for index, score in enumerate(scores):
         x = c["left"] + (step * index if len(scores) > 1 else inner_w / 2)
         y = c["top"] + float((top - score.total) / (top - bottom)) * inner_h
-        points.append({"x": round(x, 1), "y": round(y, 1), "score": score, "current": score.pk == current.pk})
-    ticks = [{"y": round(c["top"] + float((top - v) / (top - bottom)) * inner_h, 1), "label": number(v)}
+        points.append({"x": svg(x), "y": svg(y), "score": score, "current": score.pk == current.pk})
+    ticks = [{"y": svg(c["top"] + float((top - v) / (top - bottom)) * inner_h), "label": number(v)}
              for v in (top, (top + bottom) / 2, bottom)]  # fmt: skip
     return {
         **c,
@@ -126,6 +133,6 @@ def trend_chart(scores: list[Score], *, current: Score) -> dict:
         "polyline": " ".join(f"{p['x']},{p['y']}" for p in points),
         "ticks": ticks,
         "axis_y": c["height"] - c["bottom"],
-        "label_y": c["height"] - c["bottom"] + 18,
+        "label_y": c["height"] - c["bottom"] + 20,
         "right_x": c["width"] - c["right"],
     }

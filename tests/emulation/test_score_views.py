@@ -1,6 +1,7 @@
 """The unit's score page and score list: who may open them, what they explain, and a query count flat in lines."""
 
 import datetime
+import re
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -130,6 +131,8 @@ def test_the_trend_chart_has_one_point_per_period_of_the_same_movement(login, pe
     assert chart.count("<circle") == 3
     assert [year in chart for year in (">2024<", ">2025<", ">2026<")] == [True, True, True]
     assert "Năm 2026: 8,5" in chart
+    coordinates = re.findall(r' c[xy]="([^"]*)"', chart)
+    assert len(coordinates) == 6 and all(re.fullmatch(r"\d+\.\d", c) for c in coordinates)  # never "12,5"
 
 
 def test_the_score_page_query_count_does_not_grow_with_breakdown_lines(login, personas, world, tree):
