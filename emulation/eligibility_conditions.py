@@ -49,7 +49,16 @@ def min_rating(ev, key, cond: TitleCondition) -> Outcome:
     )
 
 
+def revoked(ev, key, title) -> Outcome | None:
+    if (key, title.pk) in ev.facts.revoked:
+        text = _("Danh hiệu %(title)s năm %(year)s đã bị thu hồi — không được tính.")
+        return Outcome(False, text % {"title": title.name, "year": ev.facts.year})
+    return None
+
+
 def prerequisite_title(ev, key, cond: TitleCondition) -> Outcome:
+    if outcome := revoked(ev, key, cond.other_title):
+        return outcome
     if ev.is_met(key, cond.other_title):
         return Outcome(
             True, _("Đạt tiêu chuẩn %(title)s năm %(year)s.") % {"title": cond.other_title.name, "year": ev.facts.year}
@@ -199,7 +208,7 @@ def consecutive_years(ev, key, cond: TitleCondition) -> Outcome:
     year, other = ev.facts.year, cond.other_title
     years = range(year - int(cond.number) + 1, year + 1)
     held = {y for y in years if (*key, other.pk, y) in ev.facts.history}
-    if ev.is_met(key, other):
+    if ev.is_met(key, other) and (key, other.pk) not in ev.facts.revoked:
         held.add(year)
     missing = [str(y) for y in years if y not in held]
     if missing:

@@ -2,7 +2,8 @@
 of people, each turned into a dictionary keyed by person or unit.
 
 Members of a collective are the active people of the unit and of the units below it. The year of a period is the
-year it ends in. Records count when their day lies inside the period's dates (both included).
+year it ends in. Records count when their day lies inside the period's dates (both included). Titles held in earlier
+years come from `TitleHistory` (paper decisions) and from awards in force (`Award`); a revoked award does not count.
 """
 
 from collections import defaultdict
@@ -54,7 +55,8 @@ class Facts:
     violations: dict = field(default_factory=lambda: defaultdict(list))  # ("p"|"u", id) → [Violation]
     holds: dict = field(default_factory=lambda: defaultdict(list))  # ("p"|"u", id) → [InvestigationHold]
     registered: dict = field(default_factory=dict)  # ("p"|"u", id) → Pledge
-    history: set = field(default_factory=set)  # ("p"|"u", id, title id, year)
+    history: set = field(default_factory=set)  # ("p"|"u", id, title id, year): paper history and awards in force
+    revoked: set = field(default_factory=set)  # (("p"|"u", id), title id) whose award for the period's year was revoked
     scores: dict = field(default_factory=dict)  # unit id → Score
     revoked: set = field(default_factory=set)  # (("p"|"u", id), title id) whose award of the year was revoked
 
@@ -128,6 +130,8 @@ def _load_records(facts: Facts) -> None:
     ):
         kind, pk = ("p", item.person_id) if item.person_id else ("u", item.unit_id)
         facts.history.add((kind, pk, item.title_id, item.year))
+    facts.history |= Award.objects.held_titles(people_ids=ids, unit_ids=unit_ids)
+    facts.revoked = Award.objects.revoked_titles(year=facts.year, people_ids=ids, unit_ids=unit_ids)
     # Titles granted by signed decisions count like history; a revoked one no longer counts (emulation.decisions).
     facts.history |= Award.objects.held_titles(people_ids=ids, unit_ids=unit_ids)
     facts.revoked = Award.objects.revoked_titles(year=facts.year, people_ids=ids, unit_ids=unit_ids)

@@ -16,6 +16,7 @@ from tests.emulation.eligibility_helpers import (
     YEAR,
     discipline,
     failed,
+    initiative,
     make_team,
     national,
     reasons,
@@ -168,3 +169,31 @@ def test_a_person_of_another_unit_does_not_count_as_a_member(period):
     make_person()  # elsewhere in the tree
     res = result(period, unit=unit, code="TTLDTT")
     assert "10/10 thành viên" in reasons(res)
+
+
+def test_signed_awards_count_for_consecutive_years_and_a_revoked_one_does_not(
+    period, django_capture_on_commit_callbacks
+):
+    from emulation.decisions import revoke_award
+    from tests.factories import make_award, make_decision
+
+    _, (person,), pledge = make_team(period, 1, rating="htxsnv")
+    initiative(person, level="tinh")
+    register(pledge, person, "CSTD_TINH")
+    awards = []
+    for year in (YEAR - 1, YEAR - 2):
+        earlier = make_period(starts_on=datetime.date(year, 1, 1), ends_on=datetime.date(year, 12, 31))
+        decision = make_decision(period=earlier, status="signed")
+        awards.append(make_award(decision, person=person, title=title("CSTDCS")))
+    assert result(period, person=person, code="CSTD_TINH").met
+    with django_capture_on_commit_callbacks(execute=True):
+        revoke_award(
+            award=awards[1],
+            by=make_user(is_superuser=True),
+            reason="Kê khai thành tích không trung thực",
+            number="9/QĐ-UBND",
+            decided_on=datetime.date(YEAR, 3, 1),
+        )
+    res = result(period, person=person, code="CSTD_TINH", run=False)
+    assert not res.met and not res.stale
+    assert "Thiếu danh hiệu Chiến sĩ thi đua cơ sở năm 2024" in reasons(res)
