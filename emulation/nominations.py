@@ -125,22 +125,26 @@ def _dossier_gaps(nomination: Nomination) -> list[str]:
     return gaps
 
 
-@transaction.atomic
 def vet_nomination(*, nomination: Nomination, by, notes: str = "") -> Nomination:
-    """The secretary vets a proposed nomination: dossier complete and eligibility re-checked and met."""
+    """The secretary vets a proposed nomination: dossier complete and eligibility re-checked and met. The re-check
+    is stored even when vetting is refused, so the page shows why."""
     if nomination.status != NominationStatus.PROPOSED:
         raise ValidationError(_("Chỉ thẩm định được đề nghị đang chờ thẩm định."))
-    gaps = _dossier_gaps(nomination)
     met, summary = recheck_eligibility(nomination)
     nomination.eligibility_met, nomination.eligibility_summary = met, summary
+    Nomination.objects.filter(pk=nomination.pk).update(eligibility_met=met, eligibility_summary=summary)
+    gaps = _dossier_gaps(nomination)
     if met is False:
         gaps.append(_("Chưa đủ điều kiện danh hiệu:") + "\n" + summary)
     if gaps:
-        nomination.save(update_fields=["eligibility_met", "eligibility_summary"])
         raise ValidationError(gaps)
-    nomination.status = NominationStatus.VETTED
-    nomination.vetting_notes, nomination.vetted_by, nomination.vetted_at = notes.strip(), by, timezone.now()
-    nomination.save()
+    with transaction.atomic():
+        locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
+        if locked.status != NominationStatus.PROPOSED:
+            raise ValidationError(_("Chỉ thẩm định được đề nghị đang chờ thẩm định."))
+        nomination.status = NominationStatus.VETTED
+        nomination.vetting_notes, nomination.vetted_by, nomination.vetted_at = notes.strip(), by, timezone.now()
+        nomination.save()
     return nomination
 
 
