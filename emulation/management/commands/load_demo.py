@@ -18,6 +18,7 @@ BUILDERS = [
     "emulation.demo.build_demo",
     "emulation.demo_scores.build_demo",
     "emulation.demo_eligibility.build_demo",
+    "emulation.demo_council.build_demo",
     "emulation.demo_decisions.build_demo",
 ]
 
