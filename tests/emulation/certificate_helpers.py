@@ -6,9 +6,11 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from emulation.models import Authority, CertificateDesign, DecisionStatus, Title
+from xhtml2pdf import pisa
+
+from emulation.models import Authority, AwardStatus, CertificateDesign, DecisionStatus, Revocation, Title
 from tests.emulation.factories import make_title
-from tests.factories import make_award, make_decision, make_person, make_user, n
+from tests.factories import make_award, make_decision, make_person, n
 from units.models import Level
 
 
@@ -47,10 +49,6 @@ def make_awards(decision, count: int, unit, title: Title | None = None):
     return [make_award(decision, person=make_person(unit=unit), title=title) for _ in range(count)]
 
 
-def creator():
-    return make_user()
-
-
 def pdf_text(data: bytes) -> str:
     """The PDF's text as pdftotext extracts it, with runs of whitespace (line breaks) as one space."""
     text = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
@@ -66,3 +64,29 @@ def qr_payload(data: bytes) -> str:
         image = next(Path(folder).glob("page*.png"))
         result = subprocess.run(["zbarimg", "--raw", "-q", image], capture_output=True, check=True)
         return result.stdout.decode().strip()
+
+
+def revoke(award, by):
+    revocation = Revocation.objects.create(
+        award=award,
+        reason="Kê khai thành tích không trung thực",
+        number="3/QĐ-SNV",
+        decided_on=datetime.date(2025, 6, 2),
+        authority=award.decision.authority,
+        revoked_by=by,
+    )
+    award.status, award.revocation = AwardStatus.REVOKED, revocation
+    award.save(update_fields=["status", "revocation"])
+    return revocation
+
+
+def fail_for(monkeypatch, name: str) -> None:
+    """xhtml2pdf (not our code) fails for the one certificate naming `name`."""
+    real = pisa.CreatePDF
+
+    def create_pdf(html, *args, **kwargs):
+        if name in html:
+            raise RuntimeError("renderer crashed")
+        return real(html, *args, **kwargs)
+
+    monkeypatch.setattr(pisa, "CreatePDF", create_pdf)

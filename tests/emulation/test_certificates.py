@@ -9,20 +9,24 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from openpyxl import load_workbook
-from xhtml2pdf import pisa
 
 from emulation.certificates import allocate_serial, issue_certificate, prepare_batch, run_batch, start_batch
 from emulation.models import (
     Authority,
-    AwardStatus,
     BatchStatus,
     Certificate,
     CertificateDesign,
     DecisionStatus,
-    Revocation,
     SerialCounter,
 )
-from tests.emulation.certificate_helpers import make_authority, make_awards, make_signed_decision, pdf_text
+from tests.emulation.certificate_helpers import (
+    fail_for,
+    make_authority,
+    make_awards,
+    make_signed_decision,
+    pdf_text,
+    revoke,
+)
 from tests.factories import make_award, make_decision, make_person, make_unit
 from units.models import Notification
 
@@ -161,32 +165,6 @@ def test_a_collective_award_needs_no_person(tree):
 
     award = make_award(decision, unit=unit, title=Title.objects.get(code="TTLDTT"))
     assert "Phòng Công chức" in pdf_text(issue_certificate(award=award).pdf.read())
-
-
-def revoke(award, by):
-    revocation = Revocation.objects.create(
-        award=award,
-        reason="Kê khai thành tích không trung thực",
-        number="3/QĐ-SNV",
-        decided_on=datetime.date(2025, 6, 2),
-        authority=award.decision.authority,
-        revoked_by=by,
-    )
-    award.status, award.revocation = AwardStatus.REVOKED, revocation
-    award.save(update_fields=["status", "revocation"])
-    return revocation
-
-
-def fail_for(monkeypatch, name: str) -> None:
-    """xhtml2pdf (not our code) fails for the one certificate naming `name`."""
-    real = pisa.CreatePDF
-
-    def create_pdf(html, *args, **kwargs):
-        if name in html:
-            raise RuntimeError("renderer crashed")
-        return real(html, *args, **kwargs)
-
-    monkeypatch.setattr(pisa, "CreatePDF", create_pdf)
 
 
 def test_issue_is_atomic_with_the_counter(tree):
