@@ -10,7 +10,8 @@ Rules
   to the scope it allows.
 - One achievement is rewarded once: a recipient holding the title in the same year (an active award, in any
   decision) is refused, naming the decision that holds it; the database constraint backs this up under races.
-- Only approved nominations of the decision's period become recipients; each at most once.
+- Only approved nominations of the decision's period become recipients; each at most once, ever (a revoked award's
+  nomination is not offered again).
 - The authority that awarded is the one that annuls (Law 2022 Điều 93); annulling a decision revokes all its awards.
 - After signing or revoking, the eligibility results that depended on these awards are marked stale and re-run after
   the commit (counts of members holding a title, consecutive-year conditions).
@@ -199,7 +200,7 @@ def add_recipients_from_nominations(*, decision: Decision, nominations, by: User
             )
         if nomination.period_id != decision.period_id:
             raise ValidationError(_("Đề nghị khen thưởng %(who)s thuộc kỳ khác.") % {"who": _nominee(nomination)})
-        if Award.objects.active().filter(nomination=nomination).exists():
+        if Award.objects.filter(nomination=nomination).exists():
             raise ValidationError(
                 _("Đề nghị khen thưởng %(who)s đã có trong quyết định.") % {"who": _nominee(nomination)}
             )
@@ -223,8 +224,9 @@ def _nominee(nomination: Nomination):
 
 
 def approved_nominations_for(decision: Decision):
-    """Approved nominations of the decision's period, for the issuing body's subtree, not yet in an active award."""
-    taken = Award.objects.active().filter(nomination__isnull=False).values("nomination_id")
+    """Approved nominations of the decision's period, for the issuing body's subtree, never yet in a decision (after a
+    revocation a corrected re-award is added by hand, with its own reasons)."""
+    taken = Award.objects.filter(nomination__isnull=False).values("nomination_id")
     return (
         Nomination.objects.filter(
             status=NominationStatus.APPROVED, period=decision.period, unit__path__startswith=decision.unit.path

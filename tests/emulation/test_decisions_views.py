@@ -4,6 +4,8 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from emulation.decisions import add_recipient, draft_decision, sign_decision
@@ -265,3 +267,66 @@ def test_the_awards_register_filters_by_title_and_exports_xlsx(login, personas, 
     assert response.context["table"].paginator.count == 0
     response = client.get(reverse("emulation:awards") + f"?title={title('CSTD_TINH').pk}&_export=xlsx")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_register_pages_keep_a_flat_query_count_as_awards_grow(login, personas, tree, world):
+    client = login(personas.administrator)
+    pages = [
+        reverse("emulation:awards"),
+        reverse("emulation:decisions"),
+        reverse("emulation:decision_detail", args=[world.signed.pk]),
+    ]
+    with CaptureQueriesContext(connection) as before:
+        for url in pages:
+            client.get(url)
+    more = draft_decision(
+        by=personas.secretary, unit=tree.province, authority=world.signed.authority, period=world.period
+    )
+    for _ in range(6):
+        add_recipient(
+            decision=more, by=personas.secretary, person=make_person(unit=tree.other), title=title("CSTD_TINH")
+        )
+    add_recipient(decision=more, by=personas.secretary, unit=tree.other, title=title("TTLDXS"))
+    sign_decision(
+        decision=more,
+        by=personas.administrator,
+        number="20/QĐ-UBND",
+        decided_on=datetime.date(2027, 2, 1),
+        signer_name="Hồ Văn Mười",
+        signer_position="Chủ tịch UBND tỉnh",
+    )
+    pages[2] = reverse("emulation:decision_detail", args=[more.pk])
+    with CaptureQueriesContext(connection) as after:
+        for url in pages:
+            client.get(url)
+    assert client.get(reverse("emulation:awards")).context["table"].paginator.count == 9
+    assert len(after) == len(before)
+
+
+def test_a_revoked_awards_nomination_is_not_offered_again(login, personas, tree, world):
+    person = make_person(unit=tree.sub)
+    nomination = Nomination.objects.create(
+        period=world.period,
+        title=title("CSTD_TINH"),
+        person=person,
+        unit=person.unit,
+        proposed_by=personas.unit_head,
+        achievement_report="Sáng kiến cấp tỉnh",
+        status=NominationStatus.APPROVED,
+    )
+    client = login(personas.secretary)
+    client.post(reverse("emulation:decision_add_nominations", args=[world.draft.pk]), {"nominations": [nomination.pk]})
+    login(personas.administrator).post(
+        reverse("emulation:decision_sign", args=[world.draft.pk]),
+        {"number": "16/QĐ-UBND", "decided_on": "2027-01-20", "signer_name": "Hồ Văn Mười", "signer_position": "CT"},
+    )
+    award = world.draft.awards.get(nomination=nomination)
+    login(personas.administrator).post(
+        reverse("emulation:award_revoke", args=[award.pk]),
+        {"reason": "Sáng kiến bị hủy công nhận", "number": "40/QĐ-UBND", "decided_on": "2027-04-01"},
+    )
+    fresh = draft_decision(
+        by=personas.secretary, unit=tree.province, authority=world.signed.authority, period=world.period
+    )
+    page = login(personas.secretary).get(reverse("emulation:decision_add_nominations", args=[fresh.pk]))
+    assert list(page.context["form"].fields["nominations"].queryset) == []
