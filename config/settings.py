@@ -226,6 +226,7 @@ EVIDENCE_THUMBNAIL_SIDE = 320
 CERTIFICATE_QR_SCALE = 4
 VERIFY_RATE_LIMIT_PER_MINUTE = int(os.environ.get("VERIFY_RATE_LIMIT_PER_MINUTE", "30"))
 CERTIFICATE_NEW_DAYS = 30
+ATTENTION_PROVIDERS.append("emulation.home_certificates.certificates_attention")
 # A task left unacknowledged by a killed worker goes back to the queue after this many seconds (Redis broker); it
 # must exceed the longest task (a certificate batch), as a running task is redelivered too once it is exceeded.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))}

@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from emulation.certificates import issue_certificate
+from emulation.home_certificates import certificates_attention
 from emulation.models import BatchStatus, Certificate, CertificateBatch
 from tests.emulation.certificate_helpers import make_awards, make_signed_decision
 from tests.factories import make_award, make_person, make_user_with_role
@@ -130,3 +131,26 @@ def test_the_register_searches_and_exports_what_it_shows(login, decision, person
     response = client.get("/emulation/certificates/", {"q": "Hương Trà", "_export": "xlsx"})
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert len(rows) == 2 and rows[1][0] == serial and rows[1][1] == "Nguyễn Thị Hương Trà"
+
+
+def test_a_signed_decision_s_page_loads_the_certificate_panel(login, decision, personas):
+    page = login(personas.secretary).get(f"/emulation/decisions/{decision.pk}/").content.decode()
+    assert f'hx-get="{batch_url(decision, "panel/")}"' in page
+
+
+def test_the_menu_offers_one_s_certificates_and_the_council_the_register(login, personas):
+    staff_page = login(personas.staff).get("/").content.decode()
+    assert "/emulation/certificates/mine/" in staff_page and 'href="/emulation/certificates/"' not in staff_page
+    assert 'href="/emulation/certificates/"' in login(personas.secretary).get("/").content.decode()
+
+
+def test_home_points_staff_to_new_certificates_and_issuers_to_decisions_missing_them(login, decision, personas):
+    secretary_home = login(personas.secretary).get("/").content.decode()
+    assert "Quyết định đã ký chưa in đủ giấy khen" in secretary_home
+    issue_certificate(award=decision.awards.get(person=personas.staff.person))
+    staff_home = login(personas.staff).get("/").content.decode()
+    assert "Giấy khen mới của bạn" in staff_home
+    assert [i["count"] for i in certificates_attention(personas.secretary) if "chưa in" in i["label"]] == [1]
+    for award in decision.awards.all():
+        issue_certificate(award=award)
+    assert [i["count"] for i in certificates_attention(personas.secretary) if "chưa in" in i["label"]] == [0]
