@@ -17,7 +17,7 @@ import logging
 import zipfile
 
 import tablib
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
@@ -39,6 +39,7 @@ from emulation.models import (
 )
 from units.models import Unit, User
 from units.notifications import notify
+from units.permissions import is_administrator
 
 logger = logging.getLogger(__name__)
 
@@ -217,3 +218,15 @@ def register_dataset(certificates) -> tablib.Dataset:
             ]
         )
     return dataset
+
+
+def save_design(*, authority, by: User, fields: dict) -> CertificateDesign:
+    """An administrator chooses the authority's design; certificates already issued keep the layout they got."""
+    if not is_administrator(by):
+        raise PermissionDenied
+    design = CertificateDesign.objects.filter(authority=authority).first() or CertificateDesign(authority=authority)
+    for name, value in fields.items():
+        setattr(design, name, value)
+    design.full_clean()
+    design.save()
+    return design

@@ -129,4 +129,10 @@ urlpatterns += [
     path("certificates/", views_certificates.certificate_register, name="certificate_register"),
     path("certificates/mine/", views_certificates.my_certificates, name="my_certificates"),
     path("certificates/<int:pk>.pdf", views_certificates.certificate_pdf, name="certificate_pdf"),
+    path("certificates/designs/", views_certificates.certificate_designs, name="certificate_designs"),
+    path(
+        "certificates/designs/<int:authority_pk>/",
+        views_certificates.certificate_design_edit,
+        name="certificate_design_edit",
+    ),
 ]

@@ -5,12 +5,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_tables2 import RequestConfig
 
 from emulation import certificate_pdfs, certificates
-from emulation.models import Certificate, CertificateBatch
+from emulation.forms_certificates import CertificateDesignForm
+from emulation.models import Authority, Certificate, CertificateBatch, CertificateDesign
+from emulation.permissions import require_configure
 from emulation.permissions_certificates import (
     can_search_register,
     get_certificate_for_user,
@@ -109,3 +112,27 @@ def certificate_register(request):
     if fmt in {"csv", "xlsx"}:
         return export_response(table, fmt, "so-theo-doi-giay-khen")
     return render(request, "emulation/certificate_register.html", {"table": table, "filter": filterset})
+
+
+@login_required
+@require_GET
+def certificate_designs(request):
+    """Each authority with the design its certificates are printed in (administrators)."""
+    require_configure(request.user)
+    authorities = Authority.objects.select_related("certificate_design").order_by("unit_level", "name")
+    return render(request, "emulation/certificate_designs.html", {"authorities": authorities})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def certificate_design_edit(request, authority_pk):
+    require_configure(request.user)
+    authority = get_object_or_404(Authority, pk=authority_pk)
+    design = CertificateDesign.objects.filter(authority=authority).first() or CertificateDesign(authority=authority)
+    form = CertificateDesignForm(request.POST or None, instance=design)
+    if request.method == "POST" and form.is_valid():
+        certificates.save_design(authority=authority, by=request.user, fields=form.cleaned_data)
+        messages.success(request, _("Đã lưu mẫu giấy khen của %(authority)s.") % {"authority": authority.name})
+        return redirect("emulation:certificate_designs")
+    title = _("Mẫu giấy khen: %(authority)s") % {"authority": authority.name}
+    return render(request, "emulation/form.html", {"form": form, "title": title})
