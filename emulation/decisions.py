@@ -22,6 +22,7 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -43,6 +44,7 @@ from emulation.models.awards import AwardScope
 from emulation.models.nominations import Nomination, NominationStatus
 from emulation.permissions_decisions import can_draft_decision, can_sign_decision
 from emulation.receivers_eligibility import recheck_eligibility
+from units import notifications
 from units.models import Person, Unit, User
 
 
@@ -254,7 +256,7 @@ def sign_decision(
     if not can_sign_decision(by, decision.unit):
         raise PermissionDenied
     _lock_draft(decision)
-    awards = list(decision.awards.select_related("title", "award_form", "person__unit", "unit"))
+    awards = list(decision.awards.select_related("title", "award_form", "person__unit", "person__user", "unit"))
     if not awards:
         raise ValidationError(_("Quyết định chưa có người được khen thưởng."))
     if decided_on < decision.period.starts_on:
@@ -272,6 +274,7 @@ def sign_decision(
     decision.status, decision.signed_at, decision.signed_by = DecisionStatus.SIGNED, timezone.now(), by
     decision.save()
     recheck_after_change(awards)
+    _tell_recipients(awards, _("Bạn được khen thưởng: %(what)s — %(decision)s."))
     return decision
 
 
@@ -305,7 +308,11 @@ def revoke_award(
     authority: Authority | None = None,
 ) -> Revocation:
     """Annul one award of a signed decision; the rest of the decision stays in force."""
-    locked = Award.objects.select_for_update(of=("self",)).select_related("decision__authority").get(pk=award.pk)
+    locked = (
+        Award.objects.select_for_update(of=("self",))
+        .select_related("decision__authority", "person__user", "person__unit", "unit", "title", "award_form")
+        .get(pk=award.pk)
+    )
     if locked.decision.status != DecisionStatus.SIGNED or locked.status != AwardStatus.ACTIVE:
         raise ValidationError(_("Chỉ thu hồi được khen thưởng còn hiệu lực của quyết định đã ký ban hành."))
     authority = _check_annulment(locked.decision, by, reason, decided_on, authority)
@@ -320,6 +327,7 @@ def revoke_award(
     Award.objects.filter(pk=locked.pk).update(status=AwardStatus.REVOKED, revocation=revocation)
     award.status, award.revocation = AwardStatus.REVOKED, revocation
     recheck_after_change([locked])
+    _tell_recipients([locked], _("Khen thưởng “%(what)s” của bạn đã bị thu hồi theo %(revocation)s."), revocation)
     return revocation
 
 
@@ -346,12 +354,27 @@ def annul_decision(
         authority=authority,
         revoked_by=by,
     )
-    awards = list(decision.awards.active().select_related("person__unit", "unit"))
+    awards = list(
+        decision.awards.active().select_related("person__unit", "person__user", "unit", "title", "award_form")
+    )
     decision.awards.active().update(status=AwardStatus.REVOKED, revocation=revocation)
     Decision.objects.filter(pk=decision.pk).update(status=DecisionStatus.ANNULLED)
     decision.status = DecisionStatus.ANNULLED
     recheck_after_change(awards)
+    _tell_recipients(awards, _("Khen thưởng “%(what)s” của bạn đã bị thu hồi theo %(revocation)s."), revocation)
     return revocation
+
+
+def _tell_recipients(awards: list[Award], text: str, revocation: Revocation | None = None) -> None:
+    """Each person awarded who has a login hears of it in the inbox (and by e-mail)."""
+    for award in awards:
+        if award.person_id and award.person.user_id:
+            values = {"what": award.what, "decision": award.decision, "revocation": revocation}
+            notifications.notify(
+                users=[award.person.user],
+                title=text % values,
+                link=reverse("emulation:award_detail", args=[award.pk]),
+            )
 
 
 def recheck_after_change(awards: list[Award]) -> list[int]:

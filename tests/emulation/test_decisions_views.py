@@ -13,7 +13,7 @@ from emulation.models import Authority, AwardStatus, Decision, DecisionStatus, T
 from emulation.models.nominations import Nomination, NominationStatus
 from tests.emulation.factories import make_period
 from tests.factories import make_person
-from units.models import Person
+from units.models import Notification, Person
 
 pytestmark = pytest.mark.django_db
 
@@ -330,3 +330,20 @@ def test_a_revoked_awards_nomination_is_not_offered_again(login, personas, tree,
     )
     page = login(personas.secretary).get(reverse("emulation:decision_add_nominations", args=[fresh.pk]))
     assert list(page.context["form"].fields["nominations"].queryset) == []
+
+
+def test_the_recipient_hears_of_the_award_and_of_its_revocation(login, personas, world):
+    inbox = Notification.objects.filter(user=personas.staff).order_by("pk")
+    assert [n.title for n in inbox] == [
+        "Bạn được khen thưởng: Chiến sĩ thi đua cấp tỉnh — Quyết định số 15/QĐ-UBND ngày 15/01/2027."
+    ]
+    login(personas.administrator).post(
+        reverse("emulation:award_revoke", args=[world.staff_award.pk]),
+        {"reason": "Sai đối tượng", "number": "40/QĐ-UBND", "decided_on": "2027-04-01"},
+    )
+    latest = inbox.last()
+    assert latest.title == (
+        "Khen thưởng “Chiến sĩ thi đua cấp tỉnh” của bạn đã bị thu hồi "
+        "theo Quyết định hủy bỏ số 40/QĐ-UBND ngày 01/04/2027."
+    )
+    assert login(personas.staff).get(latest.link).status_code == 200
