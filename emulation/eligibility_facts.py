@@ -58,7 +58,6 @@ class Facts:
     history: set = field(default_factory=set)  # ("p"|"u", id, title id, year): paper history and awards in force
     revoked: set = field(default_factory=set)  # (("p"|"u", id), title id) whose award for the period's year was revoked
     scores: dict = field(default_factory=dict)  # unit id → Score
-    revoked: set = field(default_factory=set)  # (("p"|"u", id), title id) whose award of the year was revoked
 
 
 def load_facts(*, period: Period, rule_set: RuleSet) -> Facts:
@@ -130,9 +129,6 @@ def _load_records(facts: Facts) -> None:
     ):
         kind, pk = ("p", item.person_id) if item.person_id else ("u", item.unit_id)
         facts.history.add((kind, pk, item.title_id, item.year))
-    facts.history |= Award.objects.held_titles(people_ids=ids, unit_ids=unit_ids)
-    facts.revoked = Award.objects.revoked_titles(year=facts.year, people_ids=ids, unit_ids=unit_ids)
-    # Titles granted by signed decisions count like history; a revoked one no longer counts (emulation.decisions).
     facts.history |= Award.objects.held_titles(people_ids=ids, unit_ids=unit_ids)
     facts.revoked = Award.objects.revoked_titles(year=facts.year, people_ids=ids, unit_ids=unit_ids)
 
