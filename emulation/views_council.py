@@ -4,6 +4,7 @@ the secretary's controls and the session minutes PDF."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -57,7 +58,10 @@ def session_detail(request, pk):
     session = get_session_for_user(request.user, pk)
     secretary = is_secretary(request.user, session.council)
     attendance = list(session.attendance.select_related("member__person__unit").order_by("member__role"))
-    ballots = list(session.ballots.select_related("nomination__person", "nomination__unit").order_by("pk"))
+    ballots = session.ballots.select_related("nomination__person", "nomination__unit").annotate(
+        votes_in=Count("participations", distinct=True) + Count("open_votes", distinct=True)
+    )
+    ballots = list(ballots.order_by("pk"))
     context = {
         "session": session,
         "agenda": session.nominations.select_related("person", "unit", "title", "award_form"),

@@ -4,6 +4,8 @@ phone, recusal, the nomination page's score breakdown beside the eligibility evi
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -129,6 +131,8 @@ def test_a_session_run_through_the_pages(login, world, personas):
     again = login(world.chair.user).post(reverse("emulation:ballot_vote", args=[ballot.pk]), {"choice": "disagree"})
     assert "Thành viên này đã bỏ phiếu" in login(world.chair.user).get(again["Location"]).content.decode()
     secretary = login(personas.secretary)
+    page = secretary.get(reverse("emulation:session_detail", args=[world.session.pk])).content.decode()
+    assert "Đã nhận 5 phiếu" in page
     secretary.post(reverse("emulation:ballot_close", args=[ballot.pk]))
     ballot.refresh_from_db()
     assert (ballot.agree_count, ballot.disagree_count, ballot.outcome) == (4, 1, Outcome.PASSED)
@@ -216,4 +220,19 @@ def test_minutes_pdf_is_refused_to_strangers_but_served_to_members(login, world)
     )
     response = login(world.others[1].user).get(reverse("emulation:session_minutes", args=[world.session.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert make_person  # the factory module stays importable for other council tests
+
+
+def test_the_session_page_query_count_does_not_grow_with_ballots(login, world, tree):
+    open_ballot(world)
+    client = login(world.council.secretary)
+    url = reverse("emulation:session_detail", args=[world.session.pk])
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for _ in range(3):
+        extra = make_nomination(person=make_person(unit=tree.other), period=world.period, title=world.nomination.title)
+        extra.session, extra.status = world.session, NominationStatus.ON_AGENDA
+        extra.save()
+        services.open_ballot(session=world.session, nomination=extra, by=world.council.secretary)
+    with CaptureQueriesContext(connection) as four:
+        client.get(url)
+    assert len(four.captured_queries) == len(one.captured_queries)

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from emulation import nominations as services
-from emulation.models import EligibilityResult, Nomination, NominationStatus, PeriodStatus, Session
+from emulation.models import AwardForm, EligibilityResult, Nomination, NominationStatus, PeriodStatus, Session
 from tests.emulation.council_helpers import SESSION_DAY, attach, make_council
 from tests.emulation.eligibility_helpers import make_team, register, title
 from tests.emulation.factories import make_period
@@ -195,3 +195,18 @@ def test_a_council_member_sees_nominations_in_scope_and_the_proposer_cannot_edit
         reverse("emulation:nomination_edit", args=[nomination.pk]), {"achievement_report": "Sửa"}, follow=True
     )
     assert "không sửa được nữa" in response.content.decode()
+
+
+def test_a_collective_proposed_for_an_award_form_is_vetted_on_its_dossier_alone(world, tree, personas):
+    nomination = services.propose_nomination(
+        period=world.period,
+        unit=tree.home,
+        award_form=AwardForm.objects.get(code="BK_TINH"),
+        achievement_report="Tập thể hoàn thành xuất sắc nhiệm vụ hai năm liền.",
+        by=personas.unit_head,
+    )
+    attach(nomination)
+    services.vet_nomination(nomination=nomination, by=personas.secretary)
+    assert nomination.eligibility_met is None and "không xét theo bộ tiêu chuẩn" in nomination.eligibility_summary
+    services.place_on_agenda(nomination=nomination, session=world.session, by=personas.secretary)
+    assert nomination.status == NominationStatus.ON_AGENDA
