@@ -20,6 +20,7 @@ BUILDERS = [
     "emulation.demo_eligibility.build_demo",
     "emulation.demo_council.build_demo",
     "emulation.demo_decisions.build_demo",
+    "emulation.demo_certificates.build_demo",
 ]
 
 
