@@ -226,6 +226,8 @@ EVIDENCE_THUMBNAIL_SIDE = 320
 CERTIFICATE_QR_SCALE = 4
 VERIFY_RATE_LIMIT_PER_MINUTE = int(os.environ.get("VERIFY_RATE_LIMIT_PER_MINUTE", "30"))
 CERTIFICATE_NEW_DAYS = 30
+# A queued or running batch without progress for this long lost its task (e.g. a broker restart): it may be restarted.
+CERTIFICATE_BATCH_STALL_SECONDS = 600
 ATTENTION_PROVIDERS.append("emulation.home_certificates.certificates_attention")
 # A task left unacknowledged by a killed worker goes back to the queue after this many seconds (Redis broker); it
 # must exceed the longest task (a certificate batch), as a running task is redelivered too once it is exceeded.

@@ -9,7 +9,7 @@ themselves).
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import CharField, Count, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q
 
 from emulation.models import (
     BlocMembership,
@@ -42,7 +42,7 @@ class Facts:
     scheme: ScoringScheme
     unit_ids: list[int]
     owners: dict[int, int] = field(default_factory=dict)  # scored unit of each path id, see `owner_of`
-    scope: Q = field(default_factory=Q)  # the scored units' subtrees, for `unit__path__startswith` lookups
+    scope: Q = field(default_factory=Q)  # observations whose unit lies in the subtree of a unit being computed
     bloc_of: dict[int, int] = field(default_factory=dict)
     inspections: dict[int, list[Inspection]] = field(default_factory=lambda: defaultdict(list))
     checks: dict[int, dict[str, tuple[int, int]]] = field(default_factory=lambda: defaultdict(dict))  # → (pass, fail)
@@ -93,10 +93,11 @@ def load_facts(period: Period, scheme: ScoringScheme, units: dict[int, int | Non
     facts.bloc_of = {unit_id: bloc_id for unit_id, bloc_id in units.items() if bloc_id}
     # Every scored unit claims its own id; only those being computed are owners, the others shadow their subtree.
     facts.owners = {pk: (pk if pk in units else -1) for pk in scored | set(units)}
-    paths = Unit.objects.filter(pk__in=facts.unit_ids).values_list("path", flat=True)
-    facts.scope = Q(pk__in=[])
-    for path in paths:
-        facts.scope |= Q(unit__path__startswith=path)
+    # One EXISTS over the units being computed, not one LIKE per unit (SQLite caps an expression's depth at 1000).
+    roots = Unit.objects.filter(pk__in=facts.unit_ids).annotate(
+        observed=ExpressionWrapper(OuterRef("unit__path"), output_field=CharField())
+    )
+    facts.scope = Q(Exists(roots.filter(observed__startswith=F("path"))))
     _load_inspections(facts)
     _load_violations(facts)
     _load_kpi(facts)
