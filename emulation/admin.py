@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+import emulation.admin_council  # noqa: F401  (registers vote rules, councils and read-only council records)
 from emulation.models import (
     Band,
     Bloc,

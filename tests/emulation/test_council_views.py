@@ -23,7 +23,7 @@ from emulation.models import (
 )
 from tests.emulation.council_helpers import SESSION_DAY, add_member, make_council, make_nomination, make_rule
 from tests.emulation.factories import make_period
-from tests.factories import make_person, make_score, make_user
+from tests.factories import enrol_totp, make_person, make_score, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -236,3 +236,55 @@ def test_the_session_page_query_count_does_not_grow_with_ballots(login, world, t
     with CaptureQueriesContext(connection) as four:
         client.get(url)
     assert len(four.captured_queries) == len(one.captured_queries)
+
+
+def test_vote_rules_are_edited_in_the_admin_and_ballots_are_read_only_there(client, world):
+    superuser = make_user(is_staff=True, is_superuser=True)
+    enrol_totp(superuser)
+    client.force_login(superuser)
+    page = client.get(reverse("admin:emulation_voterule_changelist")).content.decode()
+    assert "≥ 80 %" in page
+    ballot = open_ballot(world)
+    assert client.get(reverse("admin:emulation_ballot_change", args=[ballot.pk])).status_code == 200
+    assert client.post(reverse("admin:emulation_ballot_delete", args=[ballot.pk]), {"post": "yes"}).status_code == 403
+    assert Ballot.objects.filter(pk=ballot.pk).exists()
+
+
+def endpoints(world, ballot):
+    """(method, url, secretary only) for every council view but the list."""
+    s, b, n = world.session.pk, ballot.pk, world.nomination.pk
+    return [
+        ("get", reverse("emulation:council_detail", args=[world.council.pk]), False),
+        ("post", reverse("emulation:council_detail", args=[world.council.pk]), True),
+        ("get", reverse("emulation:session_detail", args=[s]), False),
+        ("get", reverse("emulation:session_minutes", args=[s]), False),
+        ("post", reverse("emulation:session_open", args=[s]), True),
+        ("post", reverse("emulation:session_attendance", args=[s]), True),
+        ("post", reverse("emulation:session_close", args=[s]), True),
+        ("post", reverse("emulation:ballot_open", args=[s, n]), True),
+        ("get", reverse("emulation:ballot_vote", args=[b]), False),
+        ("post", reverse("emulation:ballot_written", args=[b]), True),
+        ("post", reverse("emulation:ballot_close", args=[b]), True),
+    ]
+
+
+def test_access_matrix_of_every_council_view(client, login, world, personas):
+    ballot = open_ballot(world)
+    for method, url, _ in endpoints(world, ballot):
+        client.logout()
+        assert "/accounts/login/" in getattr(client, method)(url)["Location"], url
+    for user in (personas.outsider, personas.administrator, world.stranger.user):
+        visitor = login(user)
+        for method, url, _ in endpoints(world, ballot):
+            assert getattr(visitor, method)(url).status_code == 404, (user, url)
+    member = login(world.others[0].user)
+    for method, url, secretary_only in endpoints(world, ballot):
+        status = getattr(member, method)(url).status_code
+        assert status == (403 if secretary_only else 200), url
+    secretary = login(personas.secretary)
+    for method, url, _ in endpoints(world, ballot):
+        if "ballots" in url and method == "get":
+            continue  # the secretary is not a voting member: the voting page is for members
+        assert getattr(secretary, method)(url).status_code in (200, 302), url
+    ballot.refresh_from_db()
+    assert not ballot.is_open  # the secretary's run closed it; nobody else could
