@@ -119,17 +119,22 @@ def prepare_batch(*, decision: Decision, by: User) -> CertificateBatch:
     batch, created = CertificateBatch.objects.select_for_update().get_or_create(
         decision=decision, defaults={"created_by": by, "total": certifiable_awards(decision).count()}
     )
-    if not created and not batch.is_active:
+    if not created and (not batch.is_active or batch.is_stalled):
         batch.status, batch.created_by, batch.failed, batch.errors = BatchStatus.QUEUED, by, 0, []
-        batch.save(update_fields=["status", "created_by", "failed", "errors"])
+        batch.updated_at = timezone.now()
+        batch.save(update_fields=["status", "created_by", "failed", "errors", "updated_at"])
     return batch
 
 
 def start_batch(*, decision: Decision, by: User) -> CertificateBatch:
-    """Queue the batch and hand it to a worker once the transaction commits."""
+    """Queue the batch and hand it to a worker once the transaction commits; a batch already queued or running
+    (and not stalled) is left to its worker, so a double click sends one task."""
     from emulation.tasks import run_certificate_batch
 
     with transaction.atomic():
+        current = CertificateBatch.objects.select_for_update().filter(decision=decision).first()
+        if current is not None and current.is_active and not current.is_stalled:
+            return current
         batch = prepare_batch(decision=decision, by=by)
         transaction.on_commit(lambda: run_certificate_batch.delay(batch.pk))
     return batch
@@ -138,7 +143,7 @@ def start_batch(*, decision: Decision, by: User) -> CertificateBatch:
 def _refresh_counts(batch: CertificateBatch, **changes) -> None:
     """Counts come from the database (what is issued), so a re-run or a parallel retry never counts twice."""
     issued = Certificate.objects.filter(award__decision=batch.decision_id).count()
-    CertificateBatch.objects.filter(pk=batch.pk).update(done=issued, **changes)
+    CertificateBatch.objects.filter(pk=batch.pk).update(done=issued, updated_at=timezone.now(), **changes)
     batch.refresh_from_db()
 
 

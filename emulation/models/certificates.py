@@ -13,6 +13,7 @@ Rules
 - A decision has one batch; re-running it issues only what is missing.
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -200,6 +201,7 @@ class CertificateBatch(models.Model):
     created_at = models.DateTimeField(_("yêu cầu lúc"), auto_now_add=True)
     started_at = models.DateTimeField(_("bắt đầu"), null=True, blank=True)
     finished_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("tiến triển lúc"), default=timezone.now)
     zip_file = models.FileField(_("tệp ZIP"), upload_to=batch_path, max_length=200, blank=True)
     register_xlsx = models.FileField(_("sổ theo dõi (XLSX)"), upload_to=batch_path, max_length=200, blank=True)
     register_pdf = models.FileField(_("sổ theo dõi (PDF)"), upload_to=batch_path, max_length=200, blank=True)
@@ -214,6 +216,13 @@ class CertificateBatch(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in (BatchStatus.QUEUED, BatchStatus.RUNNING)
+
+    @property
+    def is_stalled(self) -> bool:
+        """Queued or running, yet without progress for CERTIFICATE_BATCH_STALL_SECONDS: its task was lost (e.g. the
+        broker restarted), so it may be started again — safely, as issuing is idempotent."""
+        limit = timezone.now() - datetime.timedelta(seconds=settings.CERTIFICATE_BATCH_STALL_SECONDS)
+        return self.is_active and self.updated_at < limit
 
     @property
     def percent(self) -> int:

@@ -154,3 +154,12 @@ def test_home_points_staff_to_new_certificates_and_issuers_to_decisions_missing_
     for award in decision.awards.all():
         issue_certificate(award=award)
     assert [i["count"] for i in certificates_attention(personas.secretary) if "chưa in" in i["label"]] == [0]
+
+
+def test_a_stalled_batch_offers_to_carry_on(login, decision, personas, settings, django_capture_on_commit_callbacks):
+    client = login(personas.secretary)
+    with django_capture_on_commit_callbacks(execute=False):
+        client.post(batch_url(decision, "issue/"))
+    assert "Chạy tiếp" not in client.get(batch_url(decision)).content.decode()
+    settings.CERTIFICATE_BATCH_STALL_SECONDS = 0
+    assert "Chạy tiếp" in client.get(batch_url(decision)).content.decode()

@@ -175,3 +175,19 @@ def test_issue_is_atomic_with_the_counter(tree):
         1 / 0  # noqa: B018
     with transaction.atomic():
         assert allocate_serial(authority=authority, issuer=tree.home, year=2025) == 1
+
+
+def test_a_double_click_queues_one_task_and_a_stalled_batch_can_be_started_again(
+    tree, personas, django_capture_on_commit_callbacks, settings
+):
+    decision = make_signed_decision(tree.home)
+    make_awards(decision, 1, tree.sub)
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        start_batch(decision=decision, by=personas.secretary)
+        start_batch(decision=decision, by=personas.secretary)
+    assert len(queued) == 1
+    settings.CERTIFICATE_BATCH_STALL_SECONDS = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = start_batch(decision=decision, by=personas.secretary)
+    batch.refresh_from_db()
+    assert (batch.status, batch.done) == (BatchStatus.DONE, 1)
