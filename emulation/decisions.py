@@ -173,19 +173,21 @@ def add_recipient(
     if title is not None and (message := _duplicate_message(decision, person, unit, title)):
         raise ValidationError(message)
     award = Award(decision=decision, person=person, unit=unit, title=title, award_form=award_form)
-    award.period, award.year, award.achievement, award.nomination = (
-        decision.period,
-        decision.period.ends_on.year,
-        achievement,
-        nomination,
-    )
+    award.period, award.year = decision.period, decision.period.ends_on.year
+    award.achievement, award.nomination = achievement, nomination
+    return _save_award(award)
+
+
+def _save_award(award: Award) -> Award:
+    """Saved in a savepoint: a concurrent award of the same title (the database constraint) becomes the reason."""
     try:
         with transaction.atomic():
             award.save()
     except IntegrityError:
+        who, thing = award.person or award.unit, award.what
+        message = award.title and _duplicate_message(award.decision, award.person, award.unit, award.title)
         raise ValidationError(
-            _duplicate_message(decision, person, unit, title)
-            or _("%(who)s đã có “%(thing)s” trong quyết định này.") % {"who": person or unit, "thing": thing.name}
+            message or _("%(who)s đã có “%(thing)s” trong quyết định này.") % {"who": who, "thing": thing.name}
         ) from None
     return award
 

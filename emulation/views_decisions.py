@@ -12,7 +12,7 @@ from django_tables2 import RequestConfig
 from emulation import decisions
 from emulation.filters_decisions import AwardFilter, DecisionFilter
 from emulation.forms_decisions import AnnulForm, DecisionForm, NominationPickForm, RecipientForm, SignForm
-from emulation.models import Award, AwardStatus, Decision
+from emulation.models import Award, AwardStatus, Decision, DecisionStatus
 from emulation.permissions_decisions import (
     can_draft_any,
     can_draft_decision,
@@ -84,7 +84,7 @@ def decision_detail(request, pk):
         "revocation": decision.revocations.select_related("authority", "revoked_by").first(),
         "can_draft": decision.is_editable and can_draft_decision(user, decision.unit),
         "can_sign": decision.is_editable and can_sign_decision(user, decision.unit),
-        "can_annul": decision.status == "signed" and can_sign_decision(user, decision.unit),
+        "can_annul": decision.status == DecisionStatus.SIGNED and can_sign_decision(user, decision.unit),
         "active_count": sum(award.status == AwardStatus.ACTIVE for award in awards),
     }
     return render(request, "emulation/decision_detail.html", context)
@@ -230,7 +230,7 @@ def award_detail(request, pk):
         "award": award,
         "decision_visible": Decision.objects.for_user(request.user).filter(pk=award.decision_id).exists(),
         "can_revoke": award.status == AwardStatus.ACTIVE
-        and award.decision.status == "signed"
+        and award.decision.status == DecisionStatus.SIGNED
         and can_sign_decision(request.user, award.decision.unit),
     }
     return render(request, "emulation/award_detail.html", context)
