@@ -21,8 +21,10 @@ from emulation.models import (
     Pledge,
     ScoringScheme,
     SelfAssessment,
+    VetoKind,
 )
 from evaluations.models import (
+    DisciplineRecord,
     Inspection,
     InspectionStatus,
     ItemOutcome,
@@ -42,7 +44,6 @@ class Facts:
     scheme: ScoringScheme
     unit_ids: list[int]
     owners: dict[int, int] = field(default_factory=dict)  # scored unit of each path id, see `owner_of`
-    scope: Q = field(default_factory=Q)  # observations whose unit lies in the subtree of a unit being computed
     bloc_of: dict[int, int] = field(default_factory=dict)
     inspections: dict[int, list[Inspection]] = field(default_factory=lambda: defaultdict(list))
     checks: dict[int, dict[str, tuple[int, int]]] = field(default_factory=lambda: defaultdict(dict))  # → (pass, fail)
@@ -52,6 +53,14 @@ class Facts:
     claims: dict[tuple[int, int], SelfAssessment] = field(default_factory=dict)
     manual: dict[tuple[int, int], ManualScore] = field(default_factory=dict)
     grants: dict[int, list[BonusGrant]] = field(default_factory=lambda: defaultdict(list))
+    disciplines: dict[int, list[DisciplineRecord]] = field(default_factory=lambda: defaultdict(list))
+
+    def in_scope(self, unit_field: str = "unit") -> Exists:
+        """Rows whose `unit_field` lies in the subtree of a unit being computed: one EXISTS over those units' paths
+        (not one LIKE per unit: SQLite caps an expression's depth at 1000)."""
+        observed = ExpressionWrapper(OuterRef(f"{unit_field}__path"), output_field=CharField())
+        roots = Unit.objects.filter(pk__in=self.unit_ids).annotate(observed=observed)
+        return Exists(roots.filter(observed__startswith=F("path")))
 
     def owner_of(self, unit: Unit) -> int | None:
         """The scored unit an observation about `unit` counts for: the deepest scored one on its path."""
@@ -93,22 +102,18 @@ def load_facts(period: Period, scheme: ScoringScheme, units: dict[int, int | Non
     facts.bloc_of = {unit_id: bloc_id for unit_id, bloc_id in units.items() if bloc_id}
     # Every scored unit claims its own id; only those being computed are owners, the others shadow their subtree.
     facts.owners = {pk: (pk if pk in units else -1) for pk in scored | set(units)}
-    # One EXISTS over the units being computed, not one LIKE per unit (SQLite caps an expression's depth at 1000).
-    roots = Unit.objects.filter(pk__in=facts.unit_ids).annotate(
-        observed=ExpressionWrapper(OuterRef("unit__path"), output_field=CharField())
-    )
-    facts.scope = Q(Exists(roots.filter(observed__startswith=F("path"))))
     _load_inspections(facts)
     _load_violations(facts)
     _load_kpi(facts)
     _load_entries(facts)
+    _load_disciplines(facts)
     return facts
 
 
 def _load_inspections(facts: Facts) -> None:
     period = facts.period
     inspections = Inspection.objects.filter(
-        facts.scope, status=InspectionStatus.SUBMITTED, date__gte=period.starts_on, date__lte=period.ends_on
+        facts.in_scope(), status=InspectionStatus.SUBMITTED, date__gte=period.starts_on, date__lte=period.ends_on
     ).order_by("date", "pk")
     for inspection in inspections.select_related("unit").only("pk", "date", "unit__path", "unit__name"):
         if (owner := facts.owner_of(inspection.unit)) and owner > 0:
@@ -129,7 +134,7 @@ def _load_violations(facts: Facts) -> None:
     violations = (
         Violation.objects.upheld()
         .between(facts.period.starts_on, facts.period.ends_on)
-        .filter(facts.scope)
+        .filter(facts.in_scope())
         .select_related("type", "unit")
         .only("pk", "occurred_at", "type__code", "type__name", "unit__path", "unit__name")
         .order_by("occurred_at", "pk")
@@ -157,7 +162,7 @@ def _load_kpi(facts: Facts) -> None:
             needed |= numerator | denominator
     readings = (
         KpiReading.objects.within(facts.period.starts_on, facts.period.ends_on)
-        .filter(facts.scope, indicator_id__in=needed)
+        .filter(facts.in_scope(), indicator_id__in=needed)
         .select_related("indicator", "unit")
         .order_by("period_start", "pk")
     )
@@ -176,3 +181,19 @@ def _load_entries(facts: Facts) -> None:
     grants = BonusGrant.objects.filter(rule__scheme=facts.scheme, unit_id__in=facts.unit_ids).select_related("rule")
     for grant in grants.order_by("rule__code"):
         facts.grants[grant.unit_id].append(grant)
+
+
+def _load_disciplines(facts: Facts) -> None:
+    """Discipline decided in the period on a person of the unit's subtree, when a veto rule asks about it."""
+    if not any(rule.kind == VetoKind.DISCIPLINE_BARS_COLLECTIVE_TITLES for rule in facts.scheme.veto_rules.all()):
+        return
+    records = (
+        DisciplineRecord.objects.filter(
+            facts.in_scope("person__unit"), decided_on__gte=facts.period.starts_on, decided_on__lte=facts.period.ends_on
+        )
+        .select_related("person__unit")
+        .order_by("decided_on", "pk")
+    )
+    for record in records:
+        if (owner := facts.owner_of(record.person.unit)) and owner > 0:
+            facts.disciplines[owner].append(record)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from emulation.models import Band, LineKind, VetoKind
 from emulation.scoring_criteria import ZERO, Line, cents, criterion_lines, number
 from emulation.scoring_facts import Facts
+from evaluations.models import DisciplineForm
 
 
 @dataclass
@@ -129,6 +130,21 @@ def _add_band_and_vetoes(facts: Facts, result: UnitScore) -> None:
             result.bars_bloc_lead = True
             detail = _("Không được suy tôn dẫn đầu khối/cụm")
         result.lines.append(Line(LineKind.VETO, veto.description, None, False, detail=detail))
+    _add_discipline_vetoes(facts, result)
+
+
+def _add_discipline_vetoes(facts: Facts, result: UnitScore) -> None:
+    """A discipline at or above a rule's level, decided in the period, bars collective titles (shown, not scored)."""
+    for veto in facts.scheme.veto_rules.all():
+        if veto.kind != VetoKind.DISCIPLINE_BARS_COLLECTIVE_TITLES or not veto.min_discipline:
+            continue
+        threshold = DisciplineForm.gravity(veto.min_discipline)
+        for record in facts.disciplines.get(result.unit_id, []):
+            if DisciplineForm.gravity(record.form) >= threshold:
+                form, day = record.get_form_display(), f"{record.decided_on:%d/%m/%Y}"
+                detail = _("%(form)s ngày %(date)s") % {"form": form, "date": day}
+                result.lines.append(Line(LineKind.VETO, veto.description, None, False, detail=detail))
+                break
 
 
 def _add_evidence_flag(facts: Facts, result: UnitScore) -> None:

@@ -335,3 +335,28 @@ def test_computing_twice_gives_the_same_scores(scheme, period):
     compute_period(period=period)
 
     assert Score.objects.get().total == D(7)
+
+
+def test_a_discipline_from_warning_up_in_the_period_is_listed_as_barring_collective_titles(scheme, period, tree):
+    from evaluations.models import DisciplineRecord
+    from tests.factories import make_person
+
+    VetoRule.objects.create(
+        scheme=scheme,
+        kind=VetoKind.DISCIPLINE_BARS_COLLECTIVE_TITLES,
+        description="Có cán bộ bị kỷ luật từ cảnh cáo trở lên: không xét danh hiệu tập thể",
+        min_discipline="canh_cao",
+    )
+    make_pledge(unit=tree.home, period=period)
+    make_pledge(unit=tree.other, period=period)
+    clerk, accountant = make_person(unit=tree.sub), make_person(unit=tree.other)
+    DisciplineRecord.objects.create(person=clerk, form="canh_cao", decided_on=datetime.date(2026, 6, 1))
+    DisciplineRecord.objects.create(person=accountant, form="khien_trach", decided_on=datetime.date(2026, 6, 1))
+    DisciplineRecord.objects.create(person=accountant, form="cach_chuc", decided_on=datetime.date(2025, 6, 1))
+
+    compute_period(period=period)
+
+    [veto] = lines(Score.objects.get(unit=tree.home), LineKind.VETO)
+    assert veto["detail"] == "Cảnh cáo ngày 01/06/2026"
+    assert lines(Score.objects.get(unit=tree.other), LineKind.VETO) == []
+    assert Score.objects.get(unit=tree.home).total == D(0)
