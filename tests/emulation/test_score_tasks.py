@@ -2,14 +2,19 @@
 the review step freezes the scores, later changes cannot move them, a recorded re-opening lets them move again."""
 
 import datetime
+import os
+import time
 import uuid
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from celery.contrib.testing.worker import start_worker
 from django.conf import settings
+from django.db import transaction
 from django.urls import reverse
 
+from config.celery import app as celery_app
 from emulation import tasks
 from emulation.models import (
     BonusRule,
@@ -239,3 +244,29 @@ def test_scores_are_read_only_in_the_admin(setup, tree, superuser_client):
     assert superuser_client.get(url).status_code == 200
     superuser_client.post(url, {"total": "100"})
     assert score(tree.home).total == D(9)
+
+
+@pytest.fixture
+def score_worker(transactional_db):
+    """A real Celery worker thread on the configured broker (see tests/test_celery.py); skipped without a broker."""
+    if not os.environ.get("CELERY_BROKER_URL"):
+        pytest.skip("no CELERY_BROKER_URL: no broker to run a worker against")
+    celery_app.conf.task_always_eager = False
+    celery_app.control.purge()
+    try:
+        with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+            yield worker
+    finally:
+        celery_app.conf.task_always_eager = True
+
+
+@pytest.mark.worker
+def test_a_real_worker_recomputes_the_bloc_once_the_upheld_violation_commits(score_worker, setup, tree):
+    violation = make_violation(unit=tree.home, type=setup)
+    with transaction.atomic():
+        change_violation_status(violation=violation, to_status=ViolationStatus.UPHELD, by=None)
+
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and score(tree.home).total != D(6):
+        time.sleep(0.1)
+    assert (score(tree.home).total, score(tree.home).rank, score(tree.other).rank) == (D(6), 2, 1)
