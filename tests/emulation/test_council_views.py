@@ -288,3 +288,21 @@ def test_access_matrix_of_every_council_view(client, login, world, personas):
         assert getattr(secretary, method)(url).status_code in (200, 302), url
     ballot.refresh_from_db()
     assert not ballot.is_open  # the secretary's run closed it; nobody else could
+
+
+def test_the_secretary_schedules_a_session_with_a_vietnamese_date(login, world, personas):
+    client = login(personas.secretary)
+    data = {"date": "20/01/2027", "place": "Hội trường tầng 3", "considers_awards": "on"}
+    response = client.post(reverse("emulation:council_detail", args=[world.council.pk]), data)
+    session = Session.objects.get(place="Hội trường tầng 3")
+    assert response["Location"] == reverse("emulation:session_detail", args=[session.pk])
+    assert session.date.strftime("%d/%m/%Y") == "20/01/2027" and session.considers_awards
+    assert "20/01/2027" in client.get(reverse("emulation:council_detail", args=[world.council.pk])).content.decode()
+
+
+def test_the_secretarys_home_page_counts_nominations_to_vet(login, world, personas):
+    make_nomination(person=make_person(unit=world.nomination.unit), status=NominationStatus.PROPOSED)
+    page = login(personas.secretary).get(reverse("home")).content.decode()
+    assert "Đề nghị khen thưởng chờ thẩm định" in page
+    card = page.split("Đề nghị khen thưởng chờ thẩm định")[0].rsplit('class="card-count"', 1)[1]
+    assert card.startswith(">1<")
