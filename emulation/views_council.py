@@ -142,7 +142,8 @@ def ballot_vote(request, pk):
         else:
             messages.success(request, _("Đã ghi nhận phiếu của bạn."))  # never the choice: messages may be stored
         return redirect("emulation:ballot_vote", pk=ballot.pk)
-    context = {"ballot": ballot, "voted": voting.has_voted(ballot, member), "member": member}
+    present = ballot.session.attendance.filter(member=member, presence=Presence.PRESENT).exists()
+    context = {"ballot": ballot, "voted": voting.has_voted(ballot, member), "member": member, "present": present}
     return render(request, "emulation/council_vote.html", context)
 
 

@@ -306,3 +306,9 @@ def test_the_secretarys_home_page_counts_nominations_to_vet(login, world, person
     assert "Đề nghị khen thưởng chờ thẩm định" in page
     card = page.split("Đề nghị khen thưởng chờ thẩm định")[0].rsplit('class="card-count"', 1)[1]
     assert card.startswith(">1<")
+
+
+def test_an_absent_member_is_told_so_on_the_voting_page(login, world):
+    ballot = open_ballot(world, present=[world.chair, *world.others[:3]])
+    page = login(world.others[3].user).get(reverse("emulation:ballot_vote", args=[ballot.pk])).content.decode()
+    assert "không được ghi nhận có mặt" in page and 'value="agree"' not in page
