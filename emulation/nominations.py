@@ -14,6 +14,7 @@ Rules
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -89,6 +90,17 @@ def attach_document(*, nomination: Nomination, name: str, file, by) -> Nominatio
     if not nomination.is_editable:
         raise ValidationError(_("Đề nghị đã được thẩm định, không bổ sung hồ sơ được nữa."))
     return NominationAttachment.objects.create(nomination=nomination, name=name.strip() or file.name, file=file)
+
+
+def suggestions(*, units, limit: int = 50):
+    """Met eligibility results of open periods in `units` not yet nominated for that title (the engine's suggestions);
+    a quota line that leaves the choice to the council still counts as a suggestion only when every line is met."""
+    live = Nomination.objects.filter(period=OuterRef("period"), title=OuterRef("title"), status__in=LIVE).filter(
+        Q(person=OuterRef("person")) | Q(person__isnull=True, unit=OuterRef("unit"))
+    )
+    results = EligibilityResult.objects.filter(met=True, stale=False, unit__in=units)
+    results = results.exclude(period__status=PeriodStatus.FINALIZED).exclude(Exists(live))
+    return results.select_related("period", "person", "unit", "title").order_by("unit__path", "title__position")[:limit]
 
 
 def eligibility_result(nomination: Nomination) -> EligibilityResult | None:

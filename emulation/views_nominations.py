@@ -39,6 +39,7 @@ def nomination_list(request):
         "statuses": NominationStatus.choices,
         "status": status,
         "can_create": _proposing_units(request.user).exists(),
+        "suggestions": services.suggestions(units=_proposing_units(request.user)),
     }
     return render(request, "emulation/nomination_list.html", context)
 
@@ -49,7 +50,8 @@ def nomination_create(request):
     units = _proposing_units(request.user)
     if not units.exists():
         raise PermissionDenied
-    form = NominationForm(request.POST or None, units=units)
+    prefill = {key: request.GET[key] for key in ("period", "unit", "person", "title") if key in request.GET}
+    form = NominationForm(request.POST or None, units=units, initial=prefill)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         unit = None if data["person"] else data["unit"]

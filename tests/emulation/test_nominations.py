@@ -210,3 +210,17 @@ def test_a_collective_proposed_for_an_award_form_is_vetted_on_its_dossier_alone(
     assert nomination.eligibility_met is None and "không xét theo bộ tiêu chuẩn" in nomination.eligibility_summary
     services.place_on_agenda(nomination=nomination, session=world.session, by=personas.secretary)
     assert nomination.status == NominationStatus.ON_AGENDA
+
+
+def test_the_engine_suggests_eligible_people_until_they_are_nominated(login, world, tree, personas):
+    person = eligible_person(world, tree)
+    services.recheck_eligibility(propose(world, person, by=personas.unit_head))  # runs the engine once
+    Nomination.objects.all().delete()
+    client = login(personas.unit_head)
+    page = client.get(reverse("emulation:nominations")).content.decode()
+    suggestions = page.split('data-testid="suggestions"')[1].split("</details>")[0]
+    assert person.full_name in suggestions and "Lao động tiên tiến" in suggestions
+    form = client.get(reverse("emulation:nomination_create") + f"?period={world.period.pk}&person={person.pk}")
+    assert f'<option value="{person.pk}" selected>' in form.content.decode()
+    propose(world, person, by=personas.unit_head)
+    assert 'data-testid="suggestions"' not in client.get(reverse("emulation:nominations")).content.decode()
