@@ -4,6 +4,8 @@ Each app that has demo data adds one dotted path to BUILDERS; a builder is idemp
 returns {what: how many} for the summary.
 """
 
+import time
+
 from django.core.management.base import BaseCommand
 from django.db.models import Prefetch
 from django.utils.module_loading import import_string
@@ -27,9 +29,19 @@ BUILDERS = [
 class Command(BaseCommand):
     help = "Load (or complete) the demo province Đắk Nông and print a demo login for every role."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--only", nargs="+", metavar="APP", help="run only the builders of these apps (e.g. --only units)"
+        )
+
+    def handle(self, *args, only=None, **options):
         for path in BUILDERS:
-            for what, count in import_string(path)().items():
+            if only and path.split(".")[0] not in only:
+                continue
+            started = time.monotonic()
+            summary = import_string(path)()
+            self.stdout.write(f"{path} ({time.monotonic() - started:.1f} s)")
+            for what, count in summary.items():
                 self.stdout.write(f"  {what}: {count}")
         self.print_logins()
 
