@@ -163,3 +163,17 @@ def test_the_unit_score_list_links_every_visible_period(login, personas, world, 
 def test_the_unit_score_list_of_an_unreachable_unit_is_not_found(login, personas, world, tree):
     assert login(personas.outsider).get(reverse("emulation:unit_scores", args=[tree.home.pk])).status_code == 404
     assert login(personas.clerk).get(reverse("emulation:unit_scores", args=[tree.sub.pk])).status_code == 200
+
+
+def test_the_score_permission_helper_returns_visible_scores_and_hides_the_rest(personas, world, tree):
+    from django.http import Http404
+
+    from emulation.permissions import get_score_for_user
+
+    score = get_score_for_user(personas.clerk, unit_pk=tree.home.pk, period_pk=world.period.pk)
+    assert (score.unit, score.period) == (tree.home, world.period)
+    for user, unit in ((personas.clerk, tree.other), (personas.inspector, tree.home), (personas.staff, tree.sub)):
+        with pytest.raises(Http404):
+            get_score_for_user(user, unit_pk=unit.pk, period_pk=world.period.pk)
+    with pytest.raises(Http404):  # a unit the head reaches, but not scored in that period
+        get_score_for_user(personas.unit_head, unit_pk=tree.sub.pk, period_pk=world.period.pk)
