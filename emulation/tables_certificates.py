@@ -23,7 +23,7 @@ class CertificateTable(tables.Table):
     what = tables.Column(verbose_name=_("Danh hiệu, hình thức"), accessor="pk", orderable=False)
     decision = tables.Column(verbose_name=_("Quyết định"), accessor="award__decision__number", attrs=WIDE_ONLY)
     decided_on = tables.DateColumn(
-        verbose_name=_("Ngày quyết định"), accessor="award__decision__decided_on", format="d/m/Y"
+        verbose_name=_("Ngày quyết định"), accessor="award__decision__decided_on", format="d/m/Y", attrs=WIDE_ONLY
     )
     status = tables.Column(verbose_name=_("Trạng thái"), accessor="award__status")
     pdf = tables.Column(verbose_name=_("Tệp"), accessor="pk", orderable=False, exclude_from_export=True)
