@@ -149,3 +149,13 @@ def test_anonymous_and_outsiders_cannot_import(client, personas, login):
     url = reverse("evaluations:record_import", args=["ratings"])
     assert "login" in client.get(url).url
     assert login(personas.inspector).get(url).status_code == 403
+
+
+def test_an_import_token_works_only_for_the_user_who_uploaded(client, personas, login, clerk_person):
+    body = "person_code,year,rating,source\nNV-LAN,2025,httnv,\n"
+    preview = login(personas.clerk).post(reverse("evaluations:record_import", args=["ratings"]), {"file": csv(body)})
+    confirm = reverse("evaluations:record_import_confirm", args=["ratings", preview.context["token"]])
+    client.logout()
+    assert "login" in client.post(confirm).url
+    assert login(personas.unit_head).post(confirm).status_code == 404
+    assert not AnnualRating.objects.exists()
