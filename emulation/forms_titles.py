@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from emulation.models import Authority, AuthorityPower, AwardForm, RuleSet, Title, TitleCondition
+from emulation.models import Authority, AuthorityPower, AwardForm, RuleSet, Title, TitleCondition, TitleHistory
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -95,3 +95,18 @@ class CopyRuleSetForm(forms.Form):
         if RuleSet.objects.filter(code=code).exists():
             raise forms.ValidationError(_("Mã này đã có."))
         return code
+
+
+class TitleHistoryForm(StyledModelForm):
+    """A title held in an earlier year, copied from its paper decision (read by consecutive-year conditions)."""
+
+    class Meta:
+        model = TitleHistory
+        fields = ["title", "person", "unit", "year", "decision_number", "decided_on", "revoked_on"]
+        widgets = {"decided_on": DATE, "revoked_on": DATE}
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("person")) == bool(data.get("unit")):
+            raise forms.ValidationError(_("Chọn một cán bộ hoặc một tập thể (không chọn cả hai)."))
+        return data

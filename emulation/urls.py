@@ -95,6 +95,7 @@ urlpatterns += [
 ]
 urlpatterns += [
     path("titles/", views_titles.title_catalogue, name="title_catalogue"),
+    path("titles/history/", views_titles.title_history, name="title_history"),
     path("titles/<str:kind>/new/", views_titles.title_catalogue_edit, name="title_catalogue_add"),
     path("titles/<str:kind>/<int:pk>/", views_titles.title_catalogue_edit, name="title_catalogue_edit"),
     path("titles/rule-sets/<int:pk>/copy/", views_titles.rule_set_copy, name="rule_set_copy"),

@@ -3,7 +3,7 @@ browses units reads it; administrators maintain it, or copy a rule set as the st
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from emulation import forms_titles as f
 from emulation.catalogue import copy_rule_set
-from emulation.models import Authority, AuthorityPower, AwardForm, RuleSet, Title, TitleCondition
+from emulation.models import Authority, AuthorityPower, AwardForm, RuleSet, Title, TitleCondition, TitleHistory
 from emulation.permissions import can_configure, require_configure
 from units.permissions import require_browse
 
@@ -23,6 +23,7 @@ EDITABLE = {
     "form": (AwardForm, f.AwardFormForm, _lazy("hình thức khen thưởng")),
     "authority": (Authority, f.AuthorityForm, _lazy("thẩm quyền")),
     "power": (AuthorityPower, f.AuthorityPowerForm, _lazy("quyền khen thưởng")),
+    "history": (TitleHistory, f.TitleHistoryForm, _lazy("danh hiệu đã đạt")),
 }
 
 
@@ -58,7 +59,7 @@ def title_catalogue_edit(request, kind, pk=None):
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Đã lưu %(what)s.") % {"what": label})
-        return redirect("emulation:title_catalogue")
+        return redirect("emulation:title_history" if kind == "history" else "emulation:title_catalogue")
     title = (_("Sửa %(what)s") if instance else _("Thêm %(what)s")) % {"what": label}
     return render(request, "emulation/titles_form.html", {"form": form, "title": title})
 
@@ -78,3 +79,17 @@ def rule_set_copy(request, pk):
         return redirect("emulation:title_catalogue")
     title = _("Sao chép bộ tiêu chuẩn “%(name)s”") % {"name": source.name}
     return render(request, "emulation/titles_form.html", {"form": form, "title": title})
+
+
+@login_required
+@require_GET
+def title_history(request):
+    """Titles held in earlier years, recorded from paper decisions by administrators (search by name or code)."""
+    require_configure(request.user)
+    query = request.GET.get("q", "").strip()
+    rows = TitleHistory.objects.select_related("title", "person__unit", "unit")
+    if query:
+        rows = rows.filter(
+            Q(person__full_name__icontains=query) | Q(person__code=query) | Q(unit__name__icontains=query)
+        )
+    return render(request, "emulation/titles_history.html", {"rows": rows[:500], "query": query})

@@ -108,3 +108,19 @@ def test_the_council_reads_the_catalogue_but_only_administrators_change_it(perso
 
 def test_plain_staff_cannot_open_the_catalogue(personas, login):
     assert login(personas.staff).get(reverse("emulation:title_catalogue")).status_code == 403
+
+
+def test_an_administrator_records_a_title_from_a_paper_decision(personas, login, client):
+    from emulation.models import TitleHistory
+    from tests.factories import make_person
+
+    person = make_person(full_name="Võ Thị Sáu")
+    url = reverse("emulation:title_history")
+    assert "login" in client.get(url).url
+    assert login(personas.unit_head).get(url).status_code == 403
+    admin = login(personas.administrator)
+    data = {"title": title("CSTDCS").pk, "person": person.pk, "year": 2024, "decision_number": "88/QĐ-SNV"}
+    assert admin.post(reverse("emulation:title_catalogue_add", args=["history"]), data).status_code == 302
+    assert TitleHistory.objects.get(person=person).year == 2024
+    page = admin.get(url, {"q": "Võ Thị"}).content.decode()
+    assert "Võ Thị Sáu" in page and "88/QĐ-SNV" in page
