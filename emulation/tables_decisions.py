@@ -1,6 +1,9 @@
 """The decision register and the awards register: columns only; views hand them user-scoped querysets."""
 
 import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from emulation.models import Award, Decision
@@ -10,12 +13,7 @@ WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none 
 
 
 class DecisionTable(tables.Table):
-    number = tables.Column(
-        verbose_name=_("số quyết định"),
-        linkify=("emulation:decision_detail", [tables.A("pk")]),
-        default=_("(dự thảo)"),
-        empty_values=("",),
-    )
+    number = tables.Column(verbose_name=_("số quyết định"), empty_values=())
     decided_on = tables.DateColumn(verbose_name=_("ngày"), format="d/m/Y")
     subject = tables.Column(verbose_name=_("trích yếu"), attrs=WIDE_ONLY)
     authority = tables.Column(verbose_name=_("thẩm quyền"), accessor="authority__name", attrs=WIDE_ONLY)
@@ -27,6 +25,14 @@ class DecisionTable(tables.Table):
         model = Decision
         fields = ("number", "decided_on", "subject", "authority", "period", "award_count", "status")
         order_by = ("-decided_on",)
+
+    def render_number(self, record):
+        """Every row links to its decision; a draft has no number yet."""
+        url = reverse("emulation:decision_detail", args=[record.pk])
+        return format_html('<a href="{}">{}</a>', url, record.number or gettext("(dự thảo)"))
+
+    def value_number(self, record):
+        return record.number
 
 
 class AwardTable(tables.Table):

@@ -157,6 +157,17 @@ def test_registers_show_only_what_the_user_reaches(login, personas, world):
     assert head.context["table"].paginator.count == 2  # the draft's award is not in the register
 
 
+def test_the_decision_register_links_drafts_too(login, personas, world):
+    html = login(personas.secretary).get(reverse("emulation:decisions")).content.decode()
+    for decision in (world.draft, world.signed):
+        assert f'href="{reverse("emulation:decision_detail", args=[decision.pk])}"' in html
+    assert "(dự thảo)" in html
+    exported = (
+        login(personas.secretary).get(reverse("emulation:decisions") + "?_export=csv").content.decode("utf-8-sig")
+    )
+    assert "15/QĐ-UBND" in exported and "<a" not in exported
+
+
 def test_the_secretary_drafts_and_adds_a_recipient_and_sees_the_reason_of_a_refusal(login, personas, tree, world):
     client = login(personas.secretary)
     response = client.post(
