@@ -6,6 +6,7 @@ import random
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
 from emulation.eligibility import run_eligibility
 from emulation.models import EligibilityResult, Period, Pledge, Registration, Title, TitleHistory
@@ -60,21 +61,33 @@ def _records(period: Period, rng: random.Random) -> None:
         rating = "htxsnv" if rng.random() < 0.4 else "httnv"
         AnnualRating.objects.get_or_create(unit=pledge.unit, year=year, defaults={"rating": rating, "source": "Demo"})
     if people:
-        warned = people[len(people) // 3]
-        DisciplineRecord.objects.get_or_create(
-            person=warned,
-            decided_on=datetime.date(year, 5, 12),
-            defaults={
-                "form": "canh_cao",
-                "ends_on": datetime.date(year + 1, 5, 11),
-                "decision_number": "27/QĐ-KL",
-                "reason": "Vi phạm quy chế văn hóa công sở nhiều lần",
-            },
-        )
-        held = people[len(people) // 2]
-        InvestigationHold.objects.get_or_create(
-            person=held, starts_on=datetime.date(year, 11, 2), defaults={"reason": "Đang xác minh đơn phản ánh"}
-        )
+        _incidents(people, year)
+
+
+def _incidents(people: list, year: int) -> None:
+    """One warning in May (bars the person and their unit's TTLĐTT) and one hold opened in November, closed in
+    January for past years, still open for the current one."""
+    warned = people[len(people) // 3]
+    DisciplineRecord.objects.get_or_create(
+        person=warned,
+        decided_on=datetime.date(year, 5, 12),
+        defaults={
+            "form": "canh_cao",
+            "ends_on": datetime.date(year + 1, 5, 11),
+            "decision_number": "27/QĐ-KL",
+            "reason": "Vi phạm quy chế văn hóa công sở nhiều lần",
+        },
+    )
+    held = people[len(people) // 2]
+    InvestigationHold.objects.get_or_create(
+        person=held,
+        starts_on=datetime.date(year, 11, 2),
+        defaults={
+            "reason": "Đang xác minh đơn phản ánh",
+            "ends_on": datetime.date(year + 1, 1, 20) if year < timezone.localdate().year else None,
+            "outcome": "Không có vi phạm" if year < timezone.localdate().year else "",
+        },
+    )
 
 
 def _history(rng: random.Random) -> None:
