@@ -78,6 +78,11 @@ urlpatterns += [
     path("nominations/<int:pk>/", views_nominations.nomination_detail, name="nomination_detail"),
     path("nominations/<int:pk>/edit/", views_nominations.nomination_edit, name="nomination_edit"),
     path("nominations/<int:pk>/attach/", views_nominations.nomination_attach, name="nomination_attach"),
+    path(
+        "nominations/<int:pk>/files/<int:attachment_pk>/",
+        views_nominations.nomination_attachment,
+        name="nomination_attachment",
+    ),
     path("nominations/<int:pk>/vet/", views_nominations.nomination_vet, name="nomination_vet"),
     path("nominations/<int:pk>/return/", views_nominations.nomination_return, name="nomination_return"),
     path("nominations/<int:pk>/schedule/", views_nominations.nomination_schedule, name="nomination_schedule"),

@@ -4,6 +4,7 @@ attach, and the secretary's vet / return / place on agenda."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -99,6 +100,21 @@ def nomination_detail(request, pk):
         "notes_form": NotesForm(),
     }
     return render(request, "emulation/nomination_detail.html", context)
+
+
+@login_required
+@require_GET
+def nomination_attachment(request, pk, attachment_pk):
+    """A dossier file, served only to those who may see the nomination (media is never public)."""
+    nomination = get_nomination_for_user(request.user, pk)
+    attachment = nomination.attachments.filter(pk=attachment_pk).first()
+    if attachment is None or not attachment.file:
+        raise Http404
+    response = FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.file.name.rsplit("/", 1)[-1]
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required

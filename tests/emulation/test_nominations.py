@@ -146,6 +146,12 @@ def test_the_unit_head_proposes_through_the_form_and_attaches_a_document(login, 
     assert list(nomination.attachments.values_list("name", flat=True)) == ["Tờ trình"]
     page = client.get(reverse("emulation:nomination_detail", args=[nomination.pk])).content.decode()
     assert "Nguyễn Thị Hương Trà" in page and "Tờ trình" in page
+    file_url = reverse("emulation:nomination_attachment", args=[nomination.pk, nomination.attachments.get().pk])
+    assert file_url in page
+    assert b"".join(client.get(file_url).streaming_content) == b"%PDF-1.4"
+    assert login(personas.outsider).get(file_url).status_code == 404
+    client.logout()
+    assert "/accounts/login/" in client.get(file_url)["Location"]
 
 
 def test_a_script_file_is_refused_in_the_dossier(login, world, personas):
