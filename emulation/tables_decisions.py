@@ -44,9 +44,11 @@ class AwardTable(tables.Table):
     )
     unit = tables.Column(verbose_name=_("đơn vị"), accessor="pk", orderable=False, attrs=WIDE_ONLY)
     what = tables.Column(verbose_name=_("danh hiệu, hình thức"), accessor="pk", orderable=False)
-    year = tables.Column(verbose_name=_("năm"))
+    year = tables.Column(verbose_name=_("năm"), attrs=WIDE_ONLY)
     decision = tables.Column(verbose_name=_("quyết định"), accessor="decision__number")
-    decided_on = tables.DateColumn(verbose_name=_("ngày quyết định"), accessor="decision__decided_on", format="d/m/Y")
+    decided_on = tables.DateColumn(
+        verbose_name=_("ngày quyết định"), accessor="decision__decided_on", format="d/m/Y", attrs=WIDE_ONLY
+    )
     status = tables.Column(verbose_name=_("trạng thái"))
     revoked_by = tables.Column(
         verbose_name=_("quyết định hủy bỏ"), accessor="revocation__number", default="", attrs=WIDE_ONLY
