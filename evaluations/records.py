@@ -24,10 +24,15 @@ RECORD_MODELS = {
 }
 
 
+def rating_day(year: int) -> datetime.date:
+    return datetime.date(year, 1, 1)
+
+
 def observed_on(record) -> datetime.date:
-    """The day a record speaks about: its decision, recognition or start; a rating speaks about its year's end."""
+    """The day a record speaks about: its decision, recognition or start. A rating speaks about its year: 1 January of
+    that year lies inside both a calendar-year period and a school year ending in that year."""
     if isinstance(record, AnnualRating):
-        return datetime.date(record.year, 12, 31)
+        return rating_day(record.year)
     for name in ("decided_on", "recognised_on", "starts_on"):
         if hasattr(record, name):
             return getattr(record, name)

@@ -5,13 +5,12 @@ same file again changes nothing. People must belong to units where the importing
 below them, heads and clerks of the unit). The apps above are told which units and days changed.
 """
 
-import datetime
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from evaluations.models import AnnualRating, DisciplineForm, DisciplineRecord, TaskRating
 from evaluations.permissions import record_writer_paths
+from evaluations.records import rating_day
 from evaluations.signals import observations_changed
 from units.imports import Column, ImportSpec, Row
 from units.models import Person
@@ -77,7 +76,7 @@ class RatingImport(PersonRecordImport):
                 year=v["year"],
                 defaults={"rating": v["rating"], "source": v["source"], "recorded_by": self.user},
             )
-            changes.add((v["person"].unit_id, datetime.date(v["year"], 12, 31)))
+            changes.add((v["person"].unit_id, rating_day(v["year"])))
         self._announce(changes)
 
 

@@ -197,3 +197,16 @@ def test_signed_awards_count_for_consecutive_years_and_a_revoked_one_does_not(
     res = result(period, person=person, code="CSTD_TINH", run=False)
     assert not res.met and not res.stale
     assert "Thiếu danh hiệu Chiến sĩ thi đua cơ sở năm 2024" in reasons(res)
+
+
+def test_a_rating_corrected_later_re_opens_the_result(period, django_capture_on_commit_callbacks):
+    from evaluations.models import AnnualRating
+
+    _, (person,), pledge = make_team(period, 1, rating="httnv")
+    register(pledge, person, "LDTT")
+    assert result(period, person=person, code="LDTT").met
+    rating = AnnualRating.objects.get(person=person, year=YEAR)
+    rating.rating = "htnv"
+    with django_capture_on_commit_callbacks(execute=True):
+        save_record(record=rating, by=make_user())
+    assert failed(result(period, person=person, code="LDTT", run=False)) == ["min_rating"]
