@@ -12,13 +12,13 @@ Rules
   register (sổ theo dõi) as XLSX and PDF.
 """
 
-import io
 import logging
+import tempfile
 import zipfile
 
 import tablib
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -171,9 +171,14 @@ def finish_batch(batch: CertificateBatch) -> CertificateBatch:
         Certificate.objects.filter(award__decision=batch.decision_id).with_facts().order_by("number", "pk")
     )
     stem = slug(batch.decision.number or str(batch.decision.pk))
-    _replace(batch.zip_file, f"giay-khen-{stem}.zip", certificates_zip(certificates))
-    _replace(batch.register_xlsx, f"so-theo-doi-{stem}.xlsx", register_dataset(certificates).export("xlsx"))
-    _replace(batch.register_pdf, f"so-theo-doi-{stem}.pdf", certificate_pdfs.register_pdf(batch.decision, certificates))
+    with tempfile.TemporaryFile() as handle:
+        write_zip(certificates, handle)
+        _replace(batch.zip_file, f"giay-khen-{stem}.zip", File(handle))
+    _replace(
+        batch.register_xlsx, f"so-theo-doi-{stem}.xlsx", ContentFile(register_dataset(certificates).export("xlsx"))
+    )
+    register = certificate_pdfs.register_pdf(batch.decision, certificates)
+    _replace(batch.register_pdf, f"so-theo-doi-{stem}.pdf", ContentFile(register))
     batch.status = BatchStatus.FAILED if batch.failed else BatchStatus.DONE
     batch.finished_at = timezone.now()
     batch.save(update_fields=["zip_file", "register_xlsx", "register_pdf", "status", "finished_at"])
@@ -186,24 +191,32 @@ def finish_batch(batch: CertificateBatch) -> CertificateBatch:
     return batch
 
 
-def _replace(field, name: str, content: bytes) -> None:
+def _replace(field, name: str, content: File) -> None:
     if field:
         field.delete(save=False)
-    field.save(name, ContentFile(content), save=False)
+    field.save(name, content, save=False)
 
 
 def slug(text: str) -> str:
     return "".join(ch if ch.isalnum() else "-" for ch in text).strip("-")
 
 
-def certificates_zip(certificates) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+def certificate_pdf_bytes(certificate: Certificate) -> bytes:
+    """The stored PDF, or the same certificate rendered again when its file is missing (e.g. media restored
+    without it)."""
+    try:
+        with certificate.pdf.open("rb") as handle:
+            return handle.read()
+    except (FileNotFoundError, ValueError):
+        return certificate_pdfs.certificate_pdf(certificate)
+
+
+def write_zip(certificates, handle) -> None:
+    """All PDFs of the batch, named by serial, into `handle` (a temporary file: a large decision stays on disk)."""
+    with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
         for certificate in certificates:
-            if certificate.pdf:
-                with certificate.pdf.open("rb") as handle:
-                    archive.writestr(f"{slug(certificate.serial)}.pdf", handle.read())
-    return buffer.getvalue()
+            archive.writestr(f"{slug(certificate.serial)}.pdf", certificate_pdf_bytes(certificate))
+    handle.seek(0)
 
 
 def register_dataset(certificates) -> tablib.Dataset:

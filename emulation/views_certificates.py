@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_tables2 import RequestConfig
 
-from emulation import certificate_pdfs, certificates
+from emulation import certificates
 from emulation.forms_certificates import CertificateDesignForm
 from emulation.models import Authority, Certificate, CertificateBatch, CertificateDesign
 from emulation.permissions import require_configure
@@ -84,13 +84,9 @@ def certificate_batch_file(request, pk, kind):
 @require_GET
 def certificate_pdf(request, pk):
     certificate = get_certificate_for_user(request.user, pk)
-    body = certificate.pdf.open("rb") if certificate.pdf else certificate_pdfs.certificate_pdf(certificate)
-    filename = f"{certificates.slug(certificate.serial)}.pdf"
-    if isinstance(body, bytes):
-        response = HttpResponse(body, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{filename}"'
-        return response
-    return FileResponse(body, content_type="application/pdf", filename=filename)
+    response = HttpResponse(certificates.certificate_pdf_bytes(certificate), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{certificates.slug(certificate.serial)}.pdf"'
+    return response
 
 
 @login_required

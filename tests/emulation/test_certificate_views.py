@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from emulation.certificates import issue_certificate
 from emulation.home_certificates import certificates_attention
 from emulation.models import BatchStatus, Certificate, CertificateBatch
-from tests.emulation.certificate_helpers import make_awards, make_signed_decision
+from tests.emulation.certificate_helpers import make_awards, make_signed_decision, pdf_text
 from tests.factories import make_award, make_person, make_user_with_role
 from units.models import Role
 
@@ -90,7 +90,7 @@ def test_a_certificate_pdf_goes_to_its_holder_and_the_units_above_only(login, de
     url = f"/emulation/certificates/{certificate.pk}.pdf"
     response = login(personas.staff).get(url)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert response.content.startswith(b"%PDF")
     assert login(personas.unit_head).get(url).status_code == 200
     assert login(personas.outsider).get(url).status_code == 404
     colleague = make_user_with_role(Role.STAFF, tree.home)
@@ -163,3 +163,26 @@ def test_a_stalled_batch_offers_to_carry_on(login, decision, personas, settings,
     assert "Chạy tiếp" not in client.get(batch_url(decision)).content.decode()
     settings.CERTIFICATE_BATCH_STALL_SECONDS = 0
     assert "Chạy tiếp" in client.get(batch_url(decision)).content.decode()
+
+
+def test_a_certificate_whose_file_is_missing_is_rendered_again(login, decision, personas):
+    certificate = issue_certificate(award=decision.awards.get(person=personas.staff.person))
+    certificate.pdf.delete(save=False)
+    response = login(personas.staff).get(f"/emulation/certificates/{certificate.pk}.pdf")
+    assert response.status_code == 200
+    assert certificate.serial in pdf_text(response.content)
+
+
+def test_the_register_s_query_count_does_not_grow_with_rows(
+    login, decision, personas, tree, django_assert_max_num_queries
+):
+    client = login(personas.secretary)
+    for award in decision.awards.all():
+        issue_certificate(award=award)
+    with django_assert_max_num_queries(100) as few:
+        client.get("/emulation/certificates/")
+    for award in make_awards(make_signed_decision(tree.home), 6, tree.sub):
+        issue_certificate(award=award)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get("/emulation/certificates/").content.decode()
+    assert page.count("/GK-SNV/2025") == 9
