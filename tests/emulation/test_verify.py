@@ -1,10 +1,13 @@
 """The public verification page: no login, the certificate's printed facts and status only, revoked ones marked
 "ĐÃ THU HỒI" with the reason and the annulling decision, unknown tokens a plain 404, and a per-address rate limit."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
 
 from emulation.certificates import issue_certificate
+from emulation.decisions import annul_decision
 from emulation.models import Title
 from emulation.models.certificates import new_token
 from tests.emulation.certificate_helpers import make_signed_decision, revoke
@@ -84,3 +87,16 @@ def test_a_council_member_without_two_factor_still_reaches_the_page(login, certi
     personas.council_member.authenticator_set.all().delete()
     response = login(personas.council_member).get(f"/verify/{certificate.token}/")
     assert response.status_code == 200
+
+
+def test_annulling_the_whole_decision_shows_every_certificate_revoked(client, certificate, personas):
+    annul_decision(
+        decision=certificate.award.decision,
+        by=personas.administrator,
+        reason="Quyết định ban hành sai thẩm quyền",
+        number="7/QĐ-SNV",
+        decided_on=datetime.date(2025, 3, 1),
+    )
+    page = client.get(f"/verify/{certificate.token}/").content.decode()
+    assert "ĐÃ THU HỒI" in page and "Quyết định ban hành sai thẩm quyền" in page
+    assert "Quyết định hủy bỏ số 7/QĐ-SNV ngày 01/03/2025" in page
