@@ -11,4 +11,6 @@ def recompute_after_commit(sender, changes, **kwargs) -> None:
     """One background recomputation per (unit, day) changed, enqueued once the transaction commits."""
     for unit_id, day in sorted({(unit_id, day.isoformat()) for unit_id, day in changes}):
         recompute_unit_on.delay_on_commit(unit_id, day)
+
+
 from emulation import receivers_eligibility  # noqa: E402, F401  (eligibility re-checks on the same signal)
