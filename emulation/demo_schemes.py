@@ -94,6 +94,6 @@ SCHEMES = {
         "groups": PROCEDURE_REFORM_GROUPS,
         "deductions": PROCEDURE_REFORM_DEDUCTIONS,
         "legal_basis": "NQ 76/NQ-CP; Kế hoạch cải cách hành chính của UBND tỉnh (mẫu)",
-        "min_inspections": 1,
+        "min_inspections": 0,  # scored on KPI readings: no inspection needed to be ranked
     },
 }

@@ -3,6 +3,12 @@
 Rules:
 - Runs after units.demo.build_demo (it needs the demo units, people and the "kiemtra" login).
 - Deterministic (seeded generator) and idempotent: the history is generated only when no demo inspection exists.
+- Every department, agency and district — the units the emulation demo puts in blocs and scores — is visited two to
+  four times a year from the office-culture movement's launch (May 2019), at its own office or at one of its
+  divisions or communes (an observation there counts for it). A few units a year get no or one visit, so the
+  ranking's "chưa đủ căn cứ" flag still shows; this year's visits stop yesterday, so some units are still short.
+- Each unit has its own standard (some careless, some exemplary) that improves slowly over the years: failed items
+  are mostly minor (badge, dress, tidiness, punctuality), a few serious, very rarely grave.
 - Inspectors are never sent to their own unit, its parent or children (the same rule as the planning form).
 - Past violations are upheld once their appeal window closed, a few dismissed after review; the latest ones are
   still recorded, inside the window. Appeals (contested violations) are added by the appeals demo.
@@ -26,6 +32,7 @@ from evaluations.models import (
     InspectionStatus,
     ItemOutcome,
     ItemResult,
+    Severity,
     StatusChange,
     Violation,
     ViolationStatus,
@@ -35,9 +42,17 @@ from units.demo import DEMO_PASSWORD, PROVINCE_CODE, demo_email
 from units.models import Level, Person, Role, RoleAssignment, Unit, User
 
 SEED = 20190519  # the office-culture movement's launch day
-FIRST_YEAR = 2021
-INSPECTIONS_PER_YEAR = 24
-FAIL_RATE = 0.06
+LAUNCH = datetime.date(2019, 5, 19)
+FIRST_YEAR = LAUNCH.year
+# Units answering for their subtree: the departments/agencies and districts the emulation demo puts in blocs.
+ANSWERING_LEVELS = [Level.DEPARTMENT, Level.DISTRICT]
+VISITS_PER_YEAR = ([2, 3, 4], [45, 38, 17])  # (visits, weights) for a unit inspected as planned
+SHORT_UNITS_PER_YEAR = [1, 1, 2, 2, 3]  # units a year visited once or not at all
+OWN_OFFICE_SHARE = 0.55  # otherwise one of its divisions, offices or communes
+# Chance that an item fails, by the severity of its violation, for a unit of average standard.
+FAIL_RATE = {Severity.MINOR: 0.06, Severity.SERIOUS: 0.01, Severity.GRAVE: 0.0025}
+STANDARDS = [0.3, 0.5, 0.8, 1.0, 1.0, 1.2, 1.6, 2.2, 3.0]  # a unit's carelessness, drawn once
+YEARLY_IMPROVEMENT = 0.06  # share of the 2019 failure rate gone each year of the movement
 DISMISSED_SHARE = 0.15
 # (e-mail local part, code of the person the login belongs to) — extra inspectors so teams have two members.
 EXTRA_INSPECTORS = [("kiemtra2", "DNO-SNV-TDKT-002"), ("kiemtra3", "DNO-STP-003")]
@@ -99,6 +114,13 @@ class History:
         self.items = list(ChecklistItem.objects.filter(active=True).select_related("violation_type"))
         levels = [Level.DEPARTMENT, Level.DISTRICT, Level.COMMUNE, Level.SUB_UNIT]
         self.units = list(Unit.objects.filter(code__startswith=f"{PROVINCE_CODE}-", level__in=levels).order_by("code"))
+        self.answering = [unit for unit in self.units if unit.level in ANSWERING_LEVELS]
+        self.below = {
+            unit.pk: [other for other in self.units if other.pk != unit.pk and other.path.startswith(unit.path)]
+            for unit in self.answering
+        }
+        self.standard = {unit.pk: self.rng.choice(STANDARDS) for unit in self.answering}
+        self.allowed: dict[int, list[User]] = {}
         self.staff = {}
         for person in Person.objects.filter(unit__in=self.units, active=True).only("pk", "unit_id"):
             self.staff.setdefault(person.unit_id, []).append(person.pk)
@@ -106,28 +128,88 @@ class History:
         self.changes: list[StatusChange] = []
 
     def build(self) -> None:
-        for year in range(FIRST_YEAR, self.today.year + 1):
-            for day in self.days_of(year):
-                self.submitted_inspection(day)
+        visits = [visit for year in range(FIRST_YEAR, self.today.year + 1) for visit in self.visits_of(year)]
+        self.submitted_inspections(visits)
         self.showcase_inspection()
         self.draft_inspection(self.today, ticked=6)
         self.draft_inspection(self.today + datetime.timedelta(days=3), ticked=0)
         StatusChange.objects.bulk_create(self.changes, batch_size=1000)
 
-    def days_of(self, year: int) -> list[datetime.date]:
-        """Working days spread over the year, none later than yesterday."""
-        start, end = (
-            datetime.date(year, 1, 5),
-            min(datetime.date(year, 12, 20), self.today - datetime.timedelta(days=1)),
-        )
+    def visits_of(self, year: int) -> list[tuple[Unit, datetime.date, float]]:
+        """(unit visited, day, failure factor) for every answering unit: visits spread over the year, none before
+        the launch nor later than yesterday; a few units are visited once or not at all."""
+        start = max(datetime.date(year, 1, 5), LAUNCH + datetime.timedelta(days=14))
+        end, last = datetime.date(year, 12, 20), self.today - datetime.timedelta(days=1)
+        short = {unit.pk for unit in self.rng.sample(self.answering, k=self.rng.choice(SHORT_UNITS_PER_YEAR))}
+        improvement = max(0.3, 1 - YEARLY_IMPROVEMENT * (year - FIRST_YEAR))
+        visits = []
+        for unit in self.answering:
+            count = self.rng.choice([0, 1, 1]) if unit.pk in short else self.rng.choices(*VISITS_PER_YEAR)[0]
+            factor = self.standard[unit.pk] * improvement * self.rng.uniform(0.7, 1.3)
+            for day in self.spread(start, end, count):
+                below = self.below[unit.pk]
+                visited = unit if not below or self.rng.random() < OWN_OFFICE_SHARE else self.rng.choice(below)
+                if day <= last:
+                    visits.append((visited, day, factor))
+        return visits
+
+    def spread(self, start: datetime.date, end: datetime.date, count: int) -> list[datetime.date]:
+        """`count` working days, one in each equal part of [start, end] (a Saturday or Sunday moves to Friday)."""
         span = (end - start).days
-        if span <= 0:
-            return []
-        days = sorted(start + datetime.timedelta(days=self.rng.randrange(span)) for _ in range(INSPECTIONS_PER_YEAR))
-        return [day - datetime.timedelta(days=max(0, day.weekday() - 4)) for day in days]
+        days = []
+        for part in range(count):
+            offset = span * part // count + self.rng.randrange(max(1, span // count))
+            day = start + datetime.timedelta(days=offset)
+            days.append(day - datetime.timedelta(days=max(0, day.weekday() - 4)))
+        return days
+
+    def submitted_inspections(self, visits: list[tuple[Unit, datetime.date, float]]) -> None:
+        """The visits as submitted inspections with their teams, item results and violations, all in bulk."""
+        rows, teams, factors = [], [], []
+        for unit, day, factor in visits:
+            team = self.team_for(unit)
+            if not team:
+                continue
+            kind = InspectionKind.UNANNOUNCED if self.rng.random() < 0.3 else InspectionKind.SCHEDULED
+            submitted_at = self.at(day, 16)
+            rows.append(
+                Inspection(
+                    unit=unit,
+                    date=day,
+                    kind=kind,
+                    status=InspectionStatus.SUBMITTED,
+                    lead=team[0],
+                    submitted_at=submitted_at,
+                    submitted_by=team[0],
+                )
+            )
+            teams.append(team)
+            factors.append(factor)
+        Inspection.objects.bulk_create(rows, batch_size=500)
+        through = Inspection.team.through
+        members = [
+            through(inspection_id=row.pk, user_id=user.pk)
+            for row, team in zip(rows, teams, strict=True)
+            for user in team
+        ]
+        through.objects.bulk_create(members, batch_size=1000)
+        results, failures = [], []
+        for inspection, factor in zip(rows, factors, strict=True):
+            planned_at = self.at(inspection.date - datetime.timedelta(days=10), 8)
+            self.change(inspection, "", InspectionStatus.DRAFT, inspection.lead, planned_at, "Lập kế hoạch")
+            self.change(
+                inspection, InspectionStatus.DRAFT, InspectionStatus.SUBMITTED, inspection.lead, inspection.submitted_at
+            )
+            ticked, failed = self.results(inspection, self.items, factor)
+            results.extend(ticked)
+            failures.append((inspection, failed))
+        ItemResult.objects.bulk_create(results, batch_size=2000)
+        self.violations(failures)
 
     def team_for(self, unit: Unit) -> list[User]:
-        allowed = [user for user in self.inspectors if inspector_conflict(user, unit) is None]
+        if unit.pk not in self.allowed:
+            self.allowed[unit.pk] = [user for user in self.inspectors if inspector_conflict(user, unit) is None]
+        allowed = self.allowed[unit.pk]
         return self.rng.sample(allowed, k=min(2, len(allowed)))
 
     def plan(self, day: datetime.date, status: str, unit: Unit | None = None) -> Inspection | None:
@@ -141,16 +223,6 @@ class History:
         planned_at = self.at(day - datetime.timedelta(days=10), 8)
         self.change(inspection, "", InspectionStatus.DRAFT, team[0], planned_at, "Lập kế hoạch")
         return inspection
-
-    def submitted_inspection(self, day: datetime.date) -> None:
-        inspection = self.plan(day, InspectionStatus.SUBMITTED)
-        if inspection is None:
-            return
-        submitted_at = self.at(day, 16)
-        Inspection.objects.filter(pk=inspection.pk).update(submitted_at=submitted_at, submitted_by=inspection.lead)
-        self.change(inspection, InspectionStatus.DRAFT, InspectionStatus.SUBMITTED, inspection.lead, submitted_at)
-        failed = self.tick(inspection, self.items)
-        self.violations(inspection, failed, submitted_at)
 
     def showcase_inspection(self) -> None:
         """Two days ago at the demo staff member's office: a badge and an alcohol violation, both still open to
@@ -178,26 +250,37 @@ class History:
             self.tick(inspection, self.items[:ticked])
 
     def tick(self, inspection: Inspection, items) -> list[ChecklistItem]:
+        results, failed = self.results(inspection, items)
+        ItemResult.objects.bulk_create(results)
+        return failed
+
+    def results(self, inspection: Inspection, items, factor: float = 1.0) -> tuple[list[ItemResult], list]:
+        """Unsaved item results and the items that failed: an item fails at its severity's rate × `factor`."""
         results, failed = [], []
         for item in items:
             if item.code in OPTIONAL_ITEMS and self.rng.random() < 0.5:
                 outcome = ItemOutcome.NOT_APPLICABLE
-            elif self.rng.random() < FAIL_RATE:
+            elif self.rng.random() < FAIL_RATE[item.violation_type.severity] * factor:
                 outcome = ItemOutcome.FAIL
                 failed.append(item)
             else:
                 outcome = ItemOutcome.PASS
             results.append(ItemResult(inspection=inspection, item=item, outcome=outcome, updated_by=inspection.lead))
-        ItemResult.objects.bulk_create(results)
-        return failed
+        return results, failed
 
-    def violations(self, inspection: Inspection, failed: list[ChecklistItem], submitted_at) -> None:
-        deadline = timezone.localdate(submitted_at) + self.window
-        closed = deadline < self.today
-        rows = [self.violation(inspection, item, deadline) for item in failed if item.violation_type_id]
-        for violation in Violation.objects.bulk_create(rows):
-            self.change(violation, "", ViolationStatus.RECORDED, inspection.lead, submitted_at)
-            if closed:
+    def violations(self, failures: list[tuple[Inspection, list[ChecklistItem]]]) -> None:
+        """Violations for the failed items (bulk), recorded on submission and closed once their window passed."""
+        rows, recorded = [], []
+        for inspection, failed in failures:
+            deadline = timezone.localdate(inspection.submitted_at) + self.window
+            for item in failed:
+                if item.violation_type_id:
+                    rows.append(self.violation(inspection, item, deadline))
+                    recorded.append((inspection, deadline))
+        Violation.objects.bulk_create(rows, batch_size=1000)
+        for violation, (inspection, deadline) in zip(rows, recorded, strict=True):
+            self.change(violation, "", ViolationStatus.RECORDED, inspection.lead, inspection.submitted_at)
+            if deadline < self.today:
                 self.close(violation, deadline)
 
     def violation(self, inspection: Inspection, item: ChecklistItem, deadline) -> Violation:

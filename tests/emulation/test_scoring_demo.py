@@ -31,6 +31,14 @@ def test_demo_scores_cover_every_period_freeze_the_past_and_add_up():
         counted = sum((Decimal(line["points"]) for line in score.breakdown if line["counted"]), Decimal(0))
         assert counted == score.total, score
     assert Score.objects.filter(rank=1, period__starts_on__year=2025).exists()
+    office_culture = Period.objects.filter(movement__code="VHCS", status=PeriodStatus.FINALIZED)
+    assert office_culture.count() == 7
+    for period in office_culture:  # enough inspections: most units ranked, a few flagged, bands spread
+        scores = Score.objects.filter(period=period)
+        assert scores.filter(insufficient_evidence=True).count() <= 5, period
+        assert scores.filter(rank__isnull=False).count() >= scores.count() - 5, period
+        assert len(set(scores.values_list("band", flat=True))) >= 2, period
+    assert not Score.objects.filter(period__movement__code="CCHC", insufficient_evidence=True).exists()
     frozen_at = dict(Score.objects.filter(frozen=True).values_list("pk", "computed_at"))
 
     assert demo_scores.build_demo() == first
