@@ -55,8 +55,8 @@ def verify_line(*, line: SelfAssessment, points: Decimal, reason: str, by: User)
     pledge = line.pledge
     if not can_verify_unit(by, pledge.unit, pledge.period):
         raise PermissionDenied
-    if pledge.period.is_read_only:
-        raise ValidationError(_("Kỳ thi đua đã kết thúc."))
+    if not pledge.period.accepts_self_assessment:
+        raise ValidationError(_("Điểm của kỳ thi đua đã được chốt; không thể thẩm định thêm."))
     _check_points(line.criterion, points)
     if points != line.claimed_points and not reason.strip():
         raise ValidationError(_("Cần ghi lý do khi điều chỉnh điểm."))

@@ -101,7 +101,7 @@ def verification_queue(request):
         raise PermissionDenied
     lines = SelfAssessment.objects.verifiable_by(request.user).pending()
     rows = (
-        lines.filter(pledge__period__status__in=[PeriodStatus.IN_PROGRESS, PeriodStatus.REVIEW])
+        lines.filter(pledge__period__status=PeriodStatus.IN_PROGRESS)
         .values("pledge", "pledge__unit__name", "pledge__period__name", "pledge__period__movement__name")
         .annotate(pending=Count("pk", distinct=True))
         .order_by("pledge__period__movement__name", "pledge__unit__name")

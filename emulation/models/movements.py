@@ -91,7 +91,8 @@ class Period(models.Model):
 
     @property
     def accepts_self_assessment(self) -> bool:
-        return self.status in {PeriodStatus.IN_PROGRESS, PeriodStatus.REVIEW}
+        """Claims and their verification happen while the period runs; review freezes the scores they feed."""
+        return self.status == PeriodStatus.IN_PROGRESS
 
     def is_past_deadline(self, at=None) -> bool:
         """Past the deadline means strictly after it: a submission at the deadline itself is on time."""

@@ -76,3 +76,20 @@ def test_no_claims_outside_the_self_assessment_stages(personas, setup):
         claim_points(
             pledge=pledge, criterion=criterion, points=Decimal("1"), note="", evidence=None, by=personas.unit_head
         )
+
+
+def test_once_review_freezes_the_scores_no_claim_or_verification_is_taken(personas, setup):
+    pledge, criterion = setup
+    line = claim_points(
+        pledge=pledge, criterion=criterion, points=Decimal("5"), note="", evidence=None, by=personas.unit_head
+    )
+    pledge.period.status = PeriodStatus.REVIEW
+    pledge.period.save()
+    with pytest.raises(ValidationError, match="đã được chốt"):
+        verify_line(line=line, points=Decimal("4"), reason="Thiếu minh chứng", by=personas.inspector)
+    with pytest.raises(ValidationError):
+        claim_points(
+            pledge=pledge, criterion=criterion, points=Decimal("2"), note="", evidence=None, by=personas.unit_head
+        )
+    line.refresh_from_db()
+    assert line.verified_points is None
