@@ -55,6 +55,6 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"\nDemo logins — password for all: {DEMO_PASSWORD}"))
         for user in users:
             for assignment in user.role_assignments.all():
-                line = f"  {user.email:<28} {assignment.get_role_display():<24} {assignment.unit.name}"
+                line = f"  {user.email:<36} {assignment.get_role_display():<24} {assignment.unit.name}"
                 self.stdout.write(line)
         self.stdout.write("  (Quản trị and Hội đồng logins are asked to enrol an authenticator app at first login.)")
