@@ -15,5 +15,7 @@ def navigation(request):
             "inspections": has_role(user, Role.ADMINISTRATOR, Role.INSPECTOR, Role.UNIT_HEAD, Role.UNIT_CLERK),
             "emulation": can_browse_units(user),
             "council": has_role(user, Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY, Role.ADMINISTRATOR),
+            "unit_head": has_role(user, Role.UNIT_HEAD, Role.UNIT_CLERK),
+            "inspector": has_role(user, Role.INSPECTOR, Role.ADMINISTRATOR),
         },
     }

@@ -18,7 +18,8 @@ def test_unit_head_logs_in_browses_filters_and_opens_a_unit(page, personas):
     log_in(page, "head@example.vn")
     expect(page.get_by_role("heading", name="Xin chào, Lê Thủ Trưởng")).to_be_visible()
 
-    page.locator("#mainnav").get_by_role("link", name="Đơn vị").click()
+    page.locator("#mainnav").get_by_role("button", name="Tổ chức").click()
+    page.locator("#mainnav").get_by_role("link", name="Đơn vị", exact=True).click()
     expect(page.get_by_role("heading", name="Đơn vị")).to_be_visible()
     rows = page.locator("table tbody tr")
     expect(rows).to_have_count(2)
@@ -64,7 +65,7 @@ def test_every_menu_page_fits_a_390_px_phone_and_the_menu_collapses(phone, perso
     log_in(phone, "admin@example.vn")
     pass_totp_step(phone, personas.administrator)
 
-    menu_link = phone.locator("#mainnav").get_by_role("link", name="Đơn vị")
+    menu_link = phone.locator("#mainnav").get_by_role("button", name="Tổ chức")
     expect(menu_link).to_be_hidden()
     phone.locator(".navbar-toggler").click()
     expect(menu_link).to_be_visible()
