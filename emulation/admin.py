@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+import emulation.admin_awards  # noqa: F401  (rules catalogue; read-only decisions, awards and certificates)
 import emulation.admin_council  # noqa: F401  (registers vote rules, councils and read-only council records)
 from emulation.models import (
     Band,

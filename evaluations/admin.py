@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 import evaluations.admin_appeals  # noqa: F401  (registers KPI, appeal and corrective-action pages)
+import evaluations.admin_records  # noqa: F401  (read-only yearly records)
 from evaluations.models import (
     AppealPolicy,
     ChecklistItem,

@@ -1,0 +1,24 @@
+"""Per-person yearly records in the Django admin: read-only, because saving them must go through
+`evaluations.records` (it re-opens the eligibility results that depend on them); the app pages edit them."""
+
+from django.contrib import admin
+
+from evaluations.models import AdministrativeSanction, AnnualRating, DisciplineRecord, Initiative, InvestigationHold
+
+
+class RecordAdmin(admin.ModelAdmin):
+    search_fields = ("person__full_name", "person__code", "unit__name")
+    list_select_related = True
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+for model in (AnnualRating, DisciplineRecord, Initiative, AdministrativeSanction, InvestigationHold):
+    admin.site.register(model, RecordAdmin)
