@@ -30,6 +30,7 @@ def parse_value(row: Row, column: str) -> Decimal | None:
 
 class KpiReadingImport(ImportSpec):
     title = gettext_lazy("số liệu KPI")
+    success_url = "evaluations:kpi_list"
     key = "match"
     columns = (
         Column("unit_code", gettext_lazy("Mã đơn vị, bắt buộc; đơn vị do bạn quản trị.")),

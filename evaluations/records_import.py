@@ -5,6 +5,7 @@ same file again changes nothing. People must belong to units where the importing
 below them, heads and clerks of the unit). The apps above are told which units and days changed.
 """
 
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -41,6 +42,7 @@ class PersonRecordImport(ImportSpec):
 
 class RatingImport(PersonRecordImport):
     title = gettext_lazy("xếp loại chất lượng hằng năm")
+    success_url = reverse_lazy("evaluations:records", args=["ratings"])
     columns = (
         Column("person_code", gettext_lazy("Mã cán bộ, bắt buộc.")),
         Column("year", gettext_lazy("Năm đánh giá, ví dụ 2025.")),
@@ -82,6 +84,7 @@ class RatingImport(PersonRecordImport):
 
 class DisciplineImport(PersonRecordImport):
     title = gettext_lazy("kỷ luật")
+    success_url = reverse_lazy("evaluations:records", args=["disciplines"])
     columns = (
         Column("person_code", gettext_lazy("Mã cán bộ, bắt buộc.")),
         Column(

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,16 +17,7 @@ from evaluations.models import KpiIndicator, KpiReading
 from evaluations.permissions_appeals import get_kpi_reading_for_user
 from evaluations.tables_kpi import KpiReadingFilter, KpiReadingTable
 from units.exports import export_response
-from units.imports import (
-    ImportFileError,
-    discard_upload,
-    load_upload,
-    preview_import,
-    run_import,
-    store_upload,
-    upload_bytes,
-)
-from units.imports_views import ImportFileForm, _sample_response
+from units.imports_views import confirm_step, upload_step
 from units.models import Unit, administered_unit_ids
 from units.permissions import get_unit_for_user, is_administrator, require_administrator, require_browse
 
@@ -139,46 +129,21 @@ def kpi_unit(request, pk):
     return render(request, "evaluations/kpi_unit.html", context)
 
 
-def _import_context(request, **extra):
-    return {"spec": KpiReadingImport(user=request.user), "form": ImportFileForm(), **extra}
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def kpi_import(request):
     """Upload → preview listing every invalid row → confirm; all rows or none."""
     require_administrator(request.user)
-    spec = KpiReadingImport(user=request.user)
-    if request.GET.get("sample"):
-        return _sample_response(spec)
-    form = ImportFileForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
-    context = {"spec": spec, "form": form}
-    if request.method == "POST" and form.is_valid():
-        try:
-            content = upload_bytes(form.cleaned_data["file"])
-            context["preview"] = preview_import(spec=spec, content=content)
-        except ImportFileError as exc:
-            form.add_error("file", exc.message)
-        else:
-            if context["preview"].is_valid:
-                context["token"] = store_upload(content=content, user=request.user, kind=IMPORT_KIND)
-    return render(request, "evaluations/kpi_import.html", context)
+    urls = {
+        "upload": reverse("evaluations:kpi_import"),
+        "confirm": lambda token: reverse("evaluations:kpi_import_confirm", args=[token]),
+    }
+    return upload_step(request, spec=KpiReadingImport(user=request.user), kind=IMPORT_KIND, urls=urls)
 
 
 @login_required
 @require_POST
 def kpi_import_confirm(request, token):
     require_administrator(request.user)
-    content = load_upload(token=token, user=request.user, kind=IMPORT_KIND)
-    if content is None:
-        raise Http404
-    spec = KpiReadingImport(user=request.user)
-    preview = run_import(spec=spec, content=content)
-    discard_upload(token=token, user=request.user, kind=IMPORT_KIND)
-    if not preview.is_valid:
-        return render(request, "evaluations/kpi_import.html", _import_context(request, preview=preview))
-    messages.success(
-        request,
-        _("Đã nhập số liệu KPI: %(create)d thêm mới, %(update)d cập nhật, %(unchanged)d không đổi.") % preview.counts,
-    )
-    return redirect("evaluations:kpi_list")
+    spec, upload_url = KpiReadingImport(user=request.user), reverse("evaluations:kpi_import")
+    return confirm_step(request, spec=spec, kind=IMPORT_KIND, token=token, upload_url=upload_url)

@@ -4,10 +4,10 @@ and clerks for their own unit's people. Lists show what the user may read; impor
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,16 +16,7 @@ from evaluations.forms_records import AnnualRatingForm, DisciplineForm, HoldForm
 from evaluations.permissions import get_record_for_user, record_writer_paths
 from evaluations.records import RECORD_MODELS, delete_record, save_record
 from evaluations.records_import import SPECS
-from units.imports import (
-    ImportFileError,
-    discard_upload,
-    load_upload,
-    preview_import,
-    run_import,
-    store_upload,
-    upload_bytes,
-)
-from units.imports_views import ImportFileForm, _sample_response
+from units.imports_views import confirm_step, upload_step
 
 KINDS = {
     "ratings": (AnnualRatingForm, _lazy("Xếp loại chất lượng hằng năm")),
@@ -112,46 +103,16 @@ def _spec(request, kind):
 @require_http_methods(["GET", "POST"])
 def record_import(request, kind):
     spec = _spec(request, kind)
-    if request.GET.get("sample"):
-        return _sample_response(spec)
-    form = ImportFileForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
-    context = {"spec": spec, "kind": kind, "form": form}
-    if request.method == "POST" and form.is_valid():
-        try:
-            content = upload_bytes(form.cleaned_data["file"])
-            context["preview"] = preview_import(spec=spec, content=content)
-        except ImportFileError as exc:
-            form.add_error("file", exc.message)
-        else:
-            if context["preview"].is_valid:
-                context["token"] = store_upload(content=content, user=request.user, kind=f"records-{kind}")
-    return render(request, "evaluations/records_import.html", context)
+    urls = {
+        "upload": reverse("evaluations:record_import", args=[kind]),
+        "confirm": lambda token: reverse("evaluations:record_import_confirm", args=[kind, token]),
+    }
+    return upload_step(request, spec=spec, kind=f"records-{kind}", urls=urls)
 
 
 @login_required
 @require_POST
 def record_import_confirm(request, kind, token):
     spec = _spec(request, kind)
-    content = load_upload(token=token, user=request.user, kind=f"records-{kind}")
-    if content is None:
-        raise Http404
-    try:
-        preview = run_import(spec=spec, content=content)
-    except IntegrityError:
-        preview = None
-        messages.error(
-            request, _("Dữ liệu vừa bị người khác thay đổi; không có dòng nào được ghi. Hãy tải tệp lên lại.")
-        )
-    discard_upload(token=token, user=request.user, kind=f"records-{kind}")
-    if preview is None or not preview.is_valid:
-        return render(
-            request,
-            "evaluations/records_import.html",
-            {"spec": spec, "kind": kind, "form": ImportFileForm(), "preview": preview},
-        )
-    messages.success(
-        request,
-        _("Đã nhập %(title)s: %(create)d thêm mới, %(update)d cập nhật, %(unchanged)d không đổi.")
-        % {"title": spec.title, **preview.counts},
-    )
-    return redirect("evaluations:records", kind)
+    upload_url = reverse("evaluations:record_import", args=[kind])
+    return confirm_step(request, spec=spec, kind=f"records-{kind}", token=token, upload_url=upload_url)

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -47,14 +48,14 @@ def _sample_response(spec) -> HttpResponse:
     return response
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def import_upload(request, kind):
-    spec = _spec_for(request, kind)
+def upload_step(request, *, spec, kind: str, urls: dict) -> HttpResponse:
+    """The upload step of every import: a sample file, or parse and validate, keeping a valid file to confirm.
+
+    `urls` holds `upload` (this page) and `confirm` (a function of the stored file's token)."""
     if request.GET.get("sample"):
         return _sample_response(spec)
     form = ImportFileForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
-    context = {"spec": spec, "kind": kind, "form": form}
+    context = {"spec": spec, "form": form, "upload_url": urls["upload"]}
     if request.method == "POST" and form.is_valid():
         try:
             content = upload_bytes(form.cleaned_data["file"])
@@ -64,13 +65,12 @@ def import_upload(request, kind):
         else:
             if context["preview"].is_valid:
                 context["token"] = store_upload(content=content, user=request.user, kind=kind)
-    return render(request, "units/import.html", context)
+                context["confirm_url"] = urls["confirm"](context["token"])
+    return render(request, "includes/import_page.html", context)
 
 
-@login_required
-@require_POST
-def import_confirm(request, kind, token):
-    spec = _spec_for(request, kind)
+def confirm_step(request, *, spec, kind: str, token: str, upload_url: str) -> HttpResponse:
+    """The confirm step of every import: validate the kept file again and write all rows or none."""
     content = load_upload(token=token, user=request.user, kind=kind)
     if content is None:
         raise Http404
@@ -83,11 +83,29 @@ def import_confirm(request, kind, token):
         )
     discard_upload(token=token, user=request.user, kind=kind)
     if preview is None or not preview.is_valid:
-        context = {"spec": spec, "kind": kind, "form": ImportFileForm(), "preview": preview}
-        return render(request, "units/import.html", context)
+        context = {"spec": spec, "form": ImportFileForm(), "preview": preview, "upload_url": upload_url}
+        return render(request, "includes/import_page.html", context)
     messages.success(
         request,
         _("Đã nhập %(title)s: %(create)d thêm mới, %(update)d cập nhật, %(unchanged)d không đổi.")
         % {"title": spec.title, **preview.counts},
     )
     return redirect(spec.success_url)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_upload(request, kind):
+    spec = _spec_for(request, kind)
+    urls = {
+        "upload": reverse("units:import", args=[kind]),
+        "confirm": lambda token: reverse("units:import_confirm", args=[kind, token]),
+    }
+    return upload_step(request, spec=spec, kind=kind, urls=urls)
+
+
+@login_required
+@require_POST
+def import_confirm(request, kind, token):
+    spec = _spec_for(request, kind)
+    return confirm_step(request, spec=spec, kind=kind, token=token, upload_url=reverse("units:import", args=[kind]))
