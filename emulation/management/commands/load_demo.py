@@ -4,10 +4,12 @@ Each app that has demo data adds one dotted path to BUILDERS; a builder is idemp
 returns {what: how many} for the summary.
 """
 
+import logging
 import time
 
 from django.core.management.base import BaseCommand
 from django.db.models import Prefetch
+from django.test.utils import override_settings
 from django.utils.module_loading import import_string
 
 from units.demo import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
@@ -35,6 +37,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, only=None, **options):
+        # The demo's notifications stay in the inboxes: no e-mail is sent, and in-process task logs stay quiet.
+        logging.getLogger("celery").setLevel(logging.WARNING)
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            self.build(only)
+        self.print_logins()
+
+    def build(self, only):
         for path in BUILDERS:
             if only and path.split(".")[0] not in only:
                 continue
@@ -43,7 +52,6 @@ class Command(BaseCommand):
             self.stdout.write(f"{path} ({time.monotonic() - started:.1f} s)")
             for what, count in summary.items():
                 self.stdout.write(f"  {what}: {count}")
-        self.print_logins()
 
     def print_logins(self):
         assignments = RoleAssignment.objects.select_related("unit").order_by("pk")
