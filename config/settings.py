@@ -176,10 +176,6 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
-
-WHITENOISE_USE_FINDERS = DEBUG
-WHITENOISE_AUTOREFRESH = DEBUG
-
 CELERY_BEAT_SCHEDULE["close-appeal-windows"] = {
     "task": "evaluations.tasks.close_appeal_windows",
     "schedule": 3600.0,  # hourly: a window closes at the end of its deadline day
@@ -188,6 +184,10 @@ CELERY_BEAT_SCHEDULE["recompute-open-periods"] = {
     "task": "emulation.tasks.recompute_open_periods",
     "schedule": 24 * 3600.0,  # daily: scores of every open period again (frozen ones are skipped)
 }
+
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
+
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-sm table-hover align-middle"}
 
