@@ -2,7 +2,11 @@
 from documents with their appeals (some dismissed, some upheld, one waiting) and corrective actions.
 
 Idempotent: readings are matched by (unit, indicator, dates), violations by their document reference. Numbers
-come from a seeded random generator, shaped like real one-stop portals (mostly early, a few per cent late).
+come from a seeded random generator, shaped like real one-stop portals (mostly early, a few per cent late; each unit
+with its own lateness and online uptake, so the procedure-reform scores spread over the bands). The departments and
+agencies report their own dossiers too (smaller volumes, by kind of unit), from a second generator so they leave the
+centre's, districts' and communes' numbers alone. Derived rates of freshly read periods are written in bulk, as
+`refresh_derived_rates` would (which still handles a period completed later).
 """
 
 import datetime
@@ -13,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from evaluations.catalogue_seed import seed_catalogue
-from evaluations.kpi import refresh_derived_rates
+from evaluations.kpi import _ratio, refresh_derived_rates
 from evaluations.models import (
     ActionStatus,
     Appeal,
@@ -27,9 +31,11 @@ from evaluations.models import (
     ViolationType,
     record_status_change,
 )
-from units.models import Level, Person, Unit, User
+from evaluations.signals import observations_changed
+from units.models import Kind, Level, Person, Unit, User
 
 SEED = 20190519  # the day the office-culture movement was launched
+DEPARTMENT_SEED = SEED + 1
 SOURCE = "Hệ thống thông tin giải quyết TTHC tỉnh Đắk Nông"
 # (year, period start, period end, share of dossiers filed online)
 PERIODS = [
@@ -38,9 +44,16 @@ PERIODS = [
     (2023, datetime.date(2023, 1, 1), datetime.date(2023, 12, 31), 0.41),
     (2024, datetime.date(2024, 1, 1), datetime.date(2024, 12, 31), 0.55),
     (2025, datetime.date(2025, 1, 1), datetime.date(2025, 6, 30), 0.63),
+    (2026, datetime.date(2026, 1, 1), datetime.date(2026, 9, 30), 0.70),  # the nine-month report of the year
 ]
+# A unit's habits, drawn once: how much later than the province's usual it resolves dossiers (the late share
+# shrinks by LATE_IMPROVEMENT a year), and how far it has moved its dossiers online.
+LATENESS = [0.5, 0.8, 1.0, 1.3, 1.8, 2.5, 3.5, 5.0]
+ONLINE_UPTAKE = (0.4, 1.2)
+LATE_IMPROVEMENT = 0.06
 # Dossiers a year, by kind of unit.
 VOLUME = {"TTHCC": (42000, 58000), Level.DISTRICT: (6000, 14000), Level.COMMUNE: (900, 3800)}
+DEPARTMENT_VOLUME = {Kind.DEPARTMENT: (1500, 9000), Kind.AGENCY: (300, 4000), Kind.PUBLIC_SERVICE: (60, 800)}
 
 
 def build_demo() -> dict[str, int]:
@@ -58,12 +71,28 @@ def kpi_units() -> list[Unit]:
     return list(units.order_by("code"))
 
 
-def yearly_counts(rng: random.Random, unit: Unit, online: float, fraction: float) -> dict[str, int]:
+def department_units() -> list[Unit]:
+    """Departments and agencies other than the one-stop centre (whose readings `kpi_units` already covers)."""
+    units = Unit.objects.filter(code__startswith="DNO-", level=Level.DEPARTMENT).exclude(code="DNO-TTHCC")
+    return list(units.order_by("code"))
+
+
+def volume(unit: Unit) -> tuple[int, int]:
+    if unit.code == "DNO-TTHCC":
+        return VOLUME["TTHCC"]
+    if unit.level == Level.DEPARTMENT:
+        return DEPARTMENT_VOLUME.get(unit.kind, DEPARTMENT_VOLUME[Kind.AGENCY])
+    return VOLUME[unit.level]
+
+
+def yearly_counts(
+    rng: random.Random, unit: Unit, online: float, fraction: float, lateness: float = 1.0
+) -> dict[str, int]:
     """One unit-year of a one-stop portal: received, resolved (early / on time / late), online, complaints."""
-    low, high = VOLUME["TTHCC"] if unit.code == "DNO-TTHCC" else VOLUME[unit.level]
+    low, high = volume(unit)
     received = int(rng.randint(low, high) * fraction)
     resolved = int(received * rng.uniform(0.93, 0.99))
-    late = int(resolved * rng.triangular(0.002, 0.07, 0.012))
+    late = int(resolved * min(0.3, rng.triangular(0.002, 0.07, 0.012) * lateness))
     early = int((resolved - late) * rng.uniform(0.62, 0.85))
     return {
         "HS-TN": received,
@@ -78,24 +107,67 @@ def yearly_counts(rng: random.Random, unit: Unit, online: float, fraction: float
 
 
 def build_kpi_readings() -> int:
-    """Yearly readings for the provincial one-stop centre, every district and commune (2021 – first half 2025)."""
-    rng = random.Random(SEED)
+    """Yearly readings for the provincial one-stop centre, every district, commune and department (2021 – first
+    half 2025, then the first nine months of 2026)."""
     indicators = {i.code: i for i in KpiIndicator.objects.all()}
     existing = set(KpiReading.objects.values_list("unit_id", "indicator_id", "period_start", "period_end"))
-    new, periods = [], []
-    for unit in kpi_units():
-        for year, start, end, online in PERIODS:
-            fraction = 0.5 if end.month == 6 else 1.0
-            values = yearly_counts(rng, unit, online, fraction)
-            values["SIPAS"] = Decimal(str(round(rng.uniform(80, 88) + (year - 2021) * 1.6, 2)))
-            for code, value in values.items():
-                if (unit.pk, indicators[code].pk, start, end) not in existing:
-                    new.append(_reading(unit, indicators[code], start, end, value))
-            periods.append((unit, start, end))
+    new, fresh, partial = [], [], []
+    for units, seed in ((kpi_units(), SEED), (department_units(), DEPARTMENT_SEED)):
+        for unit, start, end, values in _unit_periods(units, random.Random(seed)):
+            missing = [code for code in values if (unit.pk, indicators[code].pk, start, end) not in existing]
+            new.extend(_reading(unit, indicators[code], start, end, values[code]) for code in missing)
+            if len(missing) == len(values):
+                fresh.append((unit, start, end, {indicators[code].pk: Decimal(v) for code, v in values.items()}))
+            elif missing:
+                partial.append((unit, start, end))
     KpiReading.objects.bulk_create(new, batch_size=500)
-    for unit, start, end in periods:
+    KpiReading.objects.bulk_create(_derived_rates(fresh), batch_size=500)
+    if fresh:
+        observations_changed.send(KpiReading, changes=[(unit.pk, start) for unit, start, _end, _values in fresh])
+    for unit, start, end in partial:
         refresh_derived_rates(unit=unit, start=start, end=end)
     return KpiReading.objects.count()
+
+
+def _unit_periods(units, rng: random.Random):
+    """(unit, start, end, {indicator code: value}) for every unit and reported period, the units' habits drawn
+    first; a period not over yet has no report."""
+    today = timezone.localdate()
+    for unit in units:
+        lateness, uptake = rng.choice(LATENESS), rng.uniform(*ONLINE_UPTAKE)
+        for year, start, end, online in PERIODS:
+            if end >= today:
+                continue
+            fraction = ((end - start).days + 1) / 365
+            late_factor = lateness * max(0.3, 1 - LATE_IMPROVEMENT * (year - PERIODS[0][0]))
+            values = yearly_counts(rng, unit, min(0.95, online * uptake), fraction, late_factor)
+            values["SIPAS"] = Decimal(str(round(rng.uniform(80, 88) + (year - 2021) * 1.6, 2)))
+            yield unit, start, end, values
+
+
+def _derived_rates(fresh) -> list[KpiReading]:
+    """The derived rates of periods read in full just now, as `refresh_derived_rates` would store them (in bulk)."""
+    rows = []
+    derived = list(KpiIndicator.objects.derived().prefetch_related("numerator", "denominator"))
+    for unit, start, end, values in fresh:
+        for indicator in derived:
+            numerator = [i.pk for i in indicator.numerator.all()]
+            denominator = [i.pk for i in indicator.denominator.all()]
+            if not all(pk in values for pk in numerator + denominator):
+                continue
+            rate = _ratio(sum(values[pk] for pk in numerator), sum(values[pk] for pk in denominator))
+            if rate is not None:
+                rows.append(
+                    KpiReading(
+                        unit=unit,
+                        indicator=indicator,
+                        period_start=start,
+                        period_end=end,
+                        value=rate,
+                        entry_method=EntryMethod.DERIVED,
+                    )
+                )
+    return rows
 
 
 def _reading(unit, indicator, start, end, value) -> KpiReading:

@@ -6,6 +6,7 @@ from evaluations import demo
 from evaluations.models import ChecklistItem, Inspection, InspectionStatus, StatusChange, Violation, ViolationType
 from evaluations.permissions import inspector_conflict
 from units import demo as units_demo
+from units.models import Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +63,20 @@ def test_several_years_of_inspections_with_upheld_dismissed_and_open_violations(
     assert {"upheld", "dismissed"} <= statuses
     assert Inspection.objects.filter(status=InspectionStatus.DRAFT).count() == 2
     assert StatusChange.objects.filter(to_status="upheld").count() == Violation.objects.upheld().count()
+
+
+def test_every_department_and_district_is_inspected_most_years_a_few_are_short(demo_db):
+    """Inspections of a division or commune count for its department or district (the scored units)."""
+    answering = Unit.objects.filter(level__in=demo.ANSWERING_LEVELS, code__startswith=units_demo.PROVINCE_CODE)
+    submitted = Inspection.objects.filter(status=InspectionStatus.SUBMITTED).values_list("unit__path", "date")
+    assert min(day for _path, day in submitted) >= demo.LAUNCH
+    for year in range(demo.FIRST_YEAR, demo.timezone.localdate().year + 1):
+        paths = [path for path, day in submitted if day.year == year]
+        counts = [sum(path.startswith(unit.path) for path in paths) for unit in answering]
+        assert 1 <= sum(count < 2 for count in counts) <= 5, year  # the flag still shows, for a few units only
+        assert max(counts) <= 5, year
+    failed = Violation.objects.filter(inspection__isnull=False)
+    assert failed.filter(type__severity="minor").count() > 10 * failed.exclude(type__severity="minor").count() > 0
 
 
 def test_no_demo_inspector_inspects_their_own_branch(demo_db):
