@@ -440,3 +440,17 @@ def test_changing_the_password_says_so_in_vietnamese(login, personas):
     assert "Đổi mật khẩu thành công." in response.content.decode()
     personas.staff.refresh_from_db()
     assert personas.staff.check_password(new)
+
+
+def test_changing_the_password_is_confirmed_by_a_vietnamese_email(login, personas):
+    client = login(personas.unit_head)
+    mail.outbox.clear()
+    response = client.post(
+        reverse("account_change_password"),
+        {"oldpassword": "mật-khẩu-Thử-1", "password1": "Mật-khẩu-mới-2026!", "password2": "Mật-khẩu-mới-2026!"},
+    )
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.to == ["head@example.vn"]
+    assert "Mật khẩu của bạn đã được thay đổi." in message.body
+    assert "Password" not in message.subject
