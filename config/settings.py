@@ -186,6 +186,17 @@ CELERY_BEAT_SCHEDULE["recompute-open-periods"] = {
     "schedule": 24 * 3600.0,  # daily: scores of every open period again (frozen ones are skipped)
 }
 
+CELERY_BEAT_SCHEDULE["remind-pledge-deadlines"] = {
+    "task": "emulation.tasks.remind_pledge_deadlines",
+    "schedule": 24 * 3600.0,  # daily; each user gets a given reminder at most once a day
+}
+CELERY_BEAT_SCHEDULE["remind-scheduled-inspections"] = {
+    "task": "evaluations.tasks.remind_scheduled_inspections",
+    "schedule": 6 * 3600.0,  # the day before; repeats the same day are dropped
+}
+# How many days before the registration deadline units without a submitted pledge are reminded (data, not code).
+REGISTRATION_REMINDER_DAYS = int(os.environ.get("REGISTRATION_REMINDER_DAYS", "7"))
+
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 

@@ -4,7 +4,7 @@ import datetime
 
 from celery import shared_task
 
-from emulation import scoring
+from emulation import reminders, scoring
 from emulation.models import Period
 
 
@@ -41,3 +41,9 @@ def run_certificate_batch(batch_id: int) -> int:
     from emulation.certificates import run_batch
 
     return run_batch(batch_id=batch_id).done
+
+
+@shared_task
+def remind_pledge_deadlines() -> int:
+    """Remind units whose pledge is still missing as the registration deadline nears (daily; safe to run twice)."""
+    return reminders.remind_pledge_deadlines()

@@ -24,3 +24,15 @@ def mark_read(*, user: User, notification: Notification | None = None) -> int:
     if notification is not None:
         unread = unread.filter(pk=notification.pk)
     return unread.update(read_at=timezone.now())
+
+
+def notify_once_a_day(*, users, title: str, body: str = "", link: str = "") -> list[Notification]:
+    """Like `notify`, for scheduled reminders: a user who already got this message today is not told again."""
+    start_of_day = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    users = list(users)
+    already = set(
+        Notification.objects.filter(user__in=users, title=title, link=link, created_at__gte=start_of_day).values_list(
+            "user_id", flat=True
+        )
+    )
+    return notify(users=[user for user in users if user.pk not in already], title=title, body=body, link=link)
