@@ -1,10 +1,10 @@
-"""Scheduled reminders of the emulation calendar."""
+"""Scheduled reminders of the emulation calendar, written in the site's language (a job has no reader's language)."""
 
 import datetime
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -22,7 +22,8 @@ def remind_pledge_deadlines(*, now: datetime.datetime | None = None) -> int:
         registration_deadline__gt=now,
         registration_deadline__lte=now + datetime.timedelta(days=settings.REGISTRATION_REMINDER_DAYS),
     ).select_related("movement")
-    return sum(_remind_period(period) for period in periods)
+    with translation.override(settings.LANGUAGE_CODE):
+        return sum(_remind_period(period) for period in periods)
 
 
 def _remind_period(period: Period) -> int:
