@@ -8,7 +8,6 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_tables2 import RequestConfig
 
 from emulation import certificates
 from emulation.forms_certificates import CertificateDesignForm
@@ -21,7 +20,7 @@ from emulation.permissions_certificates import (
     require_register,
 )
 from emulation.tables_certificates import CertificateFilter, CertificateTable
-from units.exports import export_response
+from units.exports import table_page
 
 BATCH_FILES = {"zip": "zip_file", "xlsx": "register_xlsx", "pdf": "register_pdf"}
 
@@ -103,11 +102,13 @@ def certificate_register(request):
     require_register(request.user)
     filterset = CertificateFilter(request.GET, queryset=Certificate.objects.for_user(request.user).with_facts())
     table = CertificateTable(filterset.qs)
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
-    fmt = request.GET.get("_export")
-    if fmt in {"csv", "xlsx"}:
-        return export_response(table, fmt, "so-theo-doi-giay-khen")
-    return render(request, "emulation/certificate_register.html", {"table": table, "filter": filterset})
+    return table_page(
+        request,
+        table=table,
+        filterset=filterset,
+        template="emulation/certificate_register.html",
+        export_name="so-theo-doi-giay-khen",
+    )
 
 
 @login_required

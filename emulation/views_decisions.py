@@ -7,7 +7,6 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_tables2 import RequestConfig
 
 from emulation import decisions
 from emulation.filters_decisions import AwardFilter, DecisionFilter
@@ -22,7 +21,7 @@ from emulation.permissions_decisions import (
     get_decision_for_user,
 )
 from emulation.tables_decisions import AwardTable, DecisionTable
-from units.exports import export_response
+from units.exports import table_page
 from units.models import Role
 from units.permissions import has_role
 
@@ -40,12 +39,14 @@ def decision_list(request):
         .annotate(award_count=Count("awards"))
     )
     filterset = DecisionFilter(request.GET, queryset=rows)
-    table = DecisionTable(filterset.qs)
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
-    if request.GET.get("_export") in {"csv", "xlsx"}:
-        return export_response(table, request.GET["_export"], "quyet-dinh-khen-thuong")
-    context = {"table": table, "filter": filterset, "can_draft": can_draft_any(request.user)}
-    return render(request, "emulation/decision_list.html", context)
+    return table_page(
+        request,
+        table=DecisionTable(filterset.qs),
+        filterset=filterset,
+        template="emulation/decision_list.html",
+        export_name="quyet-dinh-khen-thuong",
+        extra={"can_draft": can_draft_any(request.user)},
+    )
 
 
 def can_see_decisions(user) -> bool:
@@ -211,15 +212,18 @@ def decision_annul(request, pk):
 def award_list(request):
     awards = Award.objects.for_user(request.user).select_related(*AWARD_RELATED, "person__unit")
     filterset = AwardFilter(request.GET, queryset=awards)
-    table = AwardTable(filterset.qs)
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
-    if request.GET.get("_export") in {"csv", "xlsx"}:
-        return export_response(table, request.GET["_export"], "so-khen-thuong")
     counts = filterset.qs.aggregate(
         active=Count("pk", filter=Q(status=AwardStatus.ACTIVE)),
         revoked=Count("pk", filter=Q(status=AwardStatus.REVOKED)),
     )
-    return render(request, "emulation/award_list.html", {"table": table, "filter": filterset, "counts": counts})
+    return table_page(
+        request,
+        table=AwardTable(filterset.qs),
+        filterset=filterset,
+        template="emulation/award_list.html",
+        export_name="so-khen-thuong",
+        extra={"counts": counts},
+    )
 
 
 @login_required

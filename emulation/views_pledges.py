@@ -7,7 +7,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_tables2 import RequestConfig
 
 from emulation import pdfs
 from emulation.filters import PledgeFilter
@@ -25,7 +24,7 @@ from emulation.pledges import (
     submit_pledge,
 )
 from emulation.tables import PledgeTable, RegistrationTable
-from units.exports import export_response
+from units.exports import table_page
 from units.models import Role, Unit
 from units.permissions import require_browse, role_paths
 
@@ -36,12 +35,14 @@ def pledge_list(request):
     require_browse(request.user)
     pledges = Pledge.objects.for_user(request.user).select_related("unit", "period__movement", "target_title")
     filterset = PledgeFilter(request.GET, queryset=pledges)
-    table = PledgeTable(filterset.qs)
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
-    if request.GET.get("_export") in {"csv", "xlsx"}:
-        return export_response(table, request.GET["_export"], "dang-ky-thi-dua")
-    can_start = _preparable_units(request.user).exists()
-    return render(request, "emulation/pledge_list.html", {"table": table, "filter": filterset, "can_start": can_start})
+    return table_page(
+        request,
+        table=PledgeTable(filterset.qs),
+        filterset=filterset,
+        template="emulation/pledge_list.html",
+        export_name="dang-ky-thi-dua",
+        extra={"can_start": _preparable_units(request.user).exists()},
+    )
 
 
 def _preparable_units(user):

@@ -5,11 +5,9 @@ from itertools import groupby
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
-from django_tables2 import RequestConfig
 
 from emulation import pdfs
 from emulation.dashboard import default_period
@@ -17,7 +15,7 @@ from emulation.filters_ranking import RankingFilter
 from emulation.models import Period, Score
 from emulation.permissions_ranking import blocs_for_user, require_rankings
 from emulation.tables_ranking import RankingTable, annotate_for_ranking, ranked_first
-from units.exports import export_response
+from units.exports import table_page
 from units.models import Unit
 
 
@@ -74,11 +72,15 @@ def ranking(request):
         min_inspections=_min_inspections(period),
         score_url=_score_links(request.user, period),
     )
-    RequestConfig(request, paginate={"per_page": 100}).configure(table)
-    fmt = request.GET.get("_export")
-    if fmt in {"csv", "xlsx"}:
-        return export_response(table, fmt, f"xep-hang-thi-dua-{period.pk if period else 'trong'}")
-    return render(request, "emulation/ranking.html", {"table": table, "filter": filterset, "period": period})
+    return table_page(
+        request,
+        table=table,
+        filterset=filterset,
+        template="emulation/ranking.html",
+        export_name=f"xep-hang-thi-dua-{period.pk if period else 'trong'}",
+        extra={"period": period},
+        per_page=100,
+    )
 
 
 def _common_ancestor(scores) -> Unit | None:

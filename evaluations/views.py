@@ -9,7 +9,6 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_tables2 import RequestConfig
 
 from evaluations import inspections as services
 from evaluations.filters import InspectionFilter
@@ -23,16 +22,8 @@ from evaluations.permissions import (
     is_on_team,
 )
 from evaluations.tables import InspectionTable
-from units.exports import export_response
+from units.exports import table_page
 from units.models import Unit, administered_unit_ids
-
-
-def table_page(request, *, table, filterset, template, export_name, extra=None):
-    """Render a filtered, sortable table, or export exactly its filtered rows."""
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
-    if (fmt := request.GET.get("_export")) in {"csv", "xlsx"}:
-        return export_response(table, fmt, export_name)
-    return render(request, template, {"table": table, "filter": filterset, **(extra or {})})
 
 
 @login_required

@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_tables2 import RequestConfig
 
 from evaluations import kpi
 from evaluations.forms_kpi import KpiEntryForm, KpiReadingForm
@@ -16,7 +15,7 @@ from evaluations.kpi_import import KpiReadingImport
 from evaluations.models import KpiIndicator, KpiReading
 from evaluations.permissions_appeals import get_kpi_reading_for_user
 from evaluations.tables_kpi import KpiReadingFilter, KpiReadingTable
-from units.exports import export_response
+from units.exports import table_page
 from units.imports_views import confirm_step, upload_step
 from units.models import Unit, administered_unit_ids
 from units.permissions import get_unit_for_user, is_administrator, require_administrator, require_browse
@@ -32,12 +31,14 @@ def kpi_list(request):
     readings = KpiReading.objects.for_user(request.user).select_related("unit", "indicator")
     filterset = KpiReadingFilter(request.GET, queryset=readings, units=units)
     table = KpiReadingTable(filterset.qs, exclude=() if is_administrator(request.user) else ("edit",))
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
-    fmt = request.GET.get("_export")
-    if fmt in {"csv", "xlsx"}:
-        return export_response(table, fmt, "so-lieu-kpi")
-    context = {"table": table, "filter": filterset, "can_enter": is_administrator(request.user)}
-    return render(request, "evaluations/kpi_list.html", context)
+    return table_page(
+        request,
+        table=table,
+        filterset=filterset,
+        template="evaluations/kpi_list.html",
+        export_name="so-lieu-kpi",
+        extra={"can_enter": is_administrator(request.user)},
+    )
 
 
 def _record_all(form: KpiEntryForm, by) -> int:

@@ -24,7 +24,8 @@ from evaluations.permissions import (
     is_on_team,
 )
 from evaluations.tables import ViolationTable
-from evaluations.views import conduct_context, table_page
+from evaluations.views import conduct_context
+from units.exports import table_page
 from units.models import Role, Unit
 from units.permissions import has_role
 

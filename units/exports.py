@@ -5,8 +5,10 @@ from datetime import date, datetime
 import django_tables2 as tables
 import tablib
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.encoding import force_str
+from django_tables2 import RequestConfig
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # django-tables2 exports these as ISO text (and times in UTC); the raw values are exported instead.
@@ -67,3 +69,11 @@ def export_response(table, fmt: str, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
+
+
+def table_page(request, *, table, filterset, template, export_name, extra=None, per_page=50):
+    """Render a filtered, sortable, paginated table, or export exactly its filtered rows (`?_export=csv|xlsx`)."""
+    RequestConfig(request, paginate={"per_page": per_page}).configure(table)
+    if (fmt := request.GET.get("_export")) in CONTENT_TYPES:
+        return export_response(table, fmt, export_name)
+    return render(request, template, {"table": table, "filter": filterset, **(extra or {})})

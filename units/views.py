@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_tables2 import RequestConfig
 
 from units import notifications
-from units.exports import export_response
+from units.exports import table_page
 from units.filters import PersonFilter, UnitFilter
 from units.forms import InviteForm, PersonForm, RoleAssignmentForm, UnitForm
 from units.home import attention_items
@@ -63,15 +63,6 @@ def notification_read_all(request):
     return redirect("units:notifications")
 
 
-def _table_page(request, *, table, filterset, template, export_name):
-    """Render a filtered, sortable table, or export exactly its filtered rows."""
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
-    fmt = request.GET.get("_export")
-    if fmt in {"csv", "xlsx"}:
-        return export_response(table, fmt, export_name)
-    return render(request, template, {"table": table, "filter": filterset})
-
-
 @login_required
 @require_GET
 def unit_list(request):
@@ -79,7 +70,7 @@ def unit_list(request):
     units = Unit.objects.for_user(request.user)
     filterset = UnitFilter(request.GET, queryset=units.select_related("parent"), units=units)
     table = UnitTable(filterset.qs)
-    return _table_page(request, table=table, filterset=filterset, template="units/unit_list.html", export_name="don-vi")
+    return table_page(request, table=table, filterset=filterset, template="units/unit_list.html", export_name="don-vi")
 
 
 @login_required
@@ -119,7 +110,7 @@ def person_list(request):
     people = Person.objects.for_user(request.user).select_related("unit")
     filterset = PersonFilter(request.GET, queryset=people, units=units)
     table = PersonTable(filterset.qs)
-    return _table_page(
+    return table_page(
         request, table=table, filterset=filterset, template="units/person_list.html", export_name="can-bo"
     )
 
