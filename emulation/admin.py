@@ -25,6 +25,7 @@ from emulation.models import (
     VetoRule,
 )
 from emulation.tasks import recompute_unit_in_period
+from units.admin import ReadOnlyAdmin
 
 
 class FinalizedReadOnly:
@@ -218,18 +219,9 @@ class BonusGrantAdmin(RecomputeOnSave, FinalizedReadOnly, admin.ModelAdmin):
 
 
 @admin.register(Score)
-class ScoreAdmin(admin.ModelAdmin):
+class ScoreAdmin(ReadOnlyAdmin):
     """Scores are the engine's output: read here, never edited."""
 
     list_display = ("unit", "period", "total", "band", "bloc", "rank", "insufficient_evidence", "frozen")
     list_filter = ("period", "frozen", "insufficient_evidence")
     search_fields = ("unit__name",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -4,7 +4,6 @@ only through their services (competence checks, serial numbers, re-opened eligib
 
 from django.contrib import admin
 
-from emulation.admin_council import ReadOnlyAdmin
 from emulation.models import (
     Authority,
     AuthorityPower,
@@ -18,6 +17,7 @@ from emulation.models import (
     TitleCondition,
     TitleHistory,
 )
+from units.admin import ReadOnlyAdmin
 
 
 class TitleConditionInline(admin.StackedInline):

@@ -7,6 +7,7 @@ in the admin at all (a secret ballot's papers must not be browsable next to who 
 from django.contrib import admin
 
 from emulation.models import Ballot, Council, CouncilMember, Nomination, Session, VoteRule
+from units.admin import ReadOnlyAdmin
 
 
 @admin.register(VoteRule)
@@ -38,17 +39,6 @@ class CouncilAdmin(admin.ModelAdmin):
     search_fields = ("name", "scope__name")
     autocomplete_fields = ("scope", "secretary")
     inlines = [CouncilMemberInline]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Session)

@@ -4,20 +4,12 @@
 from django.contrib import admin
 
 from evaluations.models import AdministrativeSanction, AnnualRating, DisciplineRecord, Initiative, InvestigationHold
+from units.admin import ReadOnlyAdmin
 
 
-class RecordAdmin(admin.ModelAdmin):
+class RecordAdmin(ReadOnlyAdmin):
     search_fields = ("person__full_name", "person__code", "unit__name")
     list_select_related = True
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 for model in (AnnualRating, DisciplineRecord, Initiative, AdministrativeSanction, InvestigationHold):

@@ -46,3 +46,16 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
 class NotificationAdmin(admin.ModelAdmin):
     list_display = ["user", "title", "created_at", "read_at", "emailed_at"]
     search_fields = ["user__email", "title"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records that change only through their services (workflows, computed results) are shown, never edited."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
