@@ -2,7 +2,8 @@
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -137,9 +138,10 @@ class Unit(models.Model):
         if new_path != old_path:
             Unit.objects.filter(pk=self.pk).update(path=new_path)
             self.path = new_path
-            if old_path:
-                for child in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
-                    Unit.objects.filter(pk=child.pk).update(path=new_path + child.path[len(old_path) :])
+            if old_path:  # the whole subtree follows in one statement
+                Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                    path=Concat(Value(new_path), Substr("path", len(old_path) + 1), output_field=models.CharField())
+                )
 
     @property
     def is_active(self):
