@@ -2,6 +2,7 @@
 PY ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN = $(VENV)/bin
+COV ?= --cov --cov-report=term:skip-covered
 PIP = $(BIN)/pip install -q --disable-pip-version-check
 
 .PHONY: run test install install-dev lint migrations-check
@@ -35,6 +36,7 @@ lint: install-dev
 migrations-check: install-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings_test
 
-# Fails on lint errors, on missing migrations, on any failing test, and when no test passed.
+# Fails on lint errors, on missing migrations, on any failing test, when no test passed, and when branch coverage
+# falls below the floor in pyproject.toml ([tool.coverage.report] fail_under).
 test: lint migrations-check
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(COV) $(PYTEST_ARGS)

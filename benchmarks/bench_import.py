@@ -25,8 +25,8 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
-from units.import_specs import PersonImport, UnitImport  # noqa: E402
-from units.imports import preview_import, run_import  # noqa: E402
+from units.imports.engine import preview_import, run_import  # noqa: E402
+from units.imports.specs import PersonImport, UnitImport  # noqa: E402
 from units.models import Category, Kind, Level, Person, Role, RoleAssignment, Unit, User  # noqa: E402
 
 HEADER = ["code", "full_name", "unit_code", "position", "category", "email"]

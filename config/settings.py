@@ -52,7 +52,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "units.middleware.LocaleMiddleware",  # Vietnamese first; English only when chosen (cookie)
+    "units.accounts.middleware.LocaleMiddleware",  # Vietnamese first; English only when chosen (cookie)
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "units.middleware.RequireTwoFactorMiddleware",
+    "units.accounts.middleware.RequireTwoFactorMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -114,7 +114,7 @@ LOGIN_REDIRECT_URL = "home"
 SITE_ID = 1
 
 # allauth: e-mail login, accounts are provisioned (no open sign-up), rate-limited failures.
-ACCOUNT_ADAPTER = "units.adapters.ProvisionedAccountAdapter"
+ACCOUNT_ADAPTER = "units.accounts.adapters.ProvisionedAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -178,20 +178,20 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
 CELERY_BEAT_SCHEDULE["close-appeal-windows"] = {
-    "task": "evaluations.tasks.close_appeal_windows",
+    "task": "evaluations.appeals.tasks.close_appeal_windows",
     "schedule": 3600.0,  # hourly: a window closes at the end of its deadline day
 }
 CELERY_BEAT_SCHEDULE["recompute-open-periods"] = {
-    "task": "emulation.tasks.recompute_open_periods",
+    "task": "emulation.scoring.tasks.recompute_open_periods",
     "schedule": 24 * 3600.0,  # daily: scores of every open period again (frozen ones are skipped)
 }
 
 CELERY_BEAT_SCHEDULE["remind-pledge-deadlines"] = {
-    "task": "emulation.tasks.remind_pledge_deadlines",
+    "task": "emulation.pledges.tasks.remind_pledge_deadlines",
     "schedule": 24 * 3600.0,  # daily; each user gets a given reminder at most once a day
 }
 CELERY_BEAT_SCHEDULE["remind-scheduled-inspections"] = {
-    "task": "evaluations.tasks.remind_scheduled_inspections",
+    "task": "evaluations.inspections.tasks.remind_scheduled_inspections",
     "schedule": 6 * 3600.0,  # the day before; repeats the same day are dropped
 }
 # How many days before the registration deadline units without a submitted pledge are reminded (data, not code).
@@ -222,10 +222,11 @@ LOGGING = {
 
 # Home-page "needs attention" providers of the apps above `units` (dotted paths to functions of a user).
 ATTENTION_PROVIDERS: list[str] = []
-ATTENTION_PROVIDERS.append("evaluations.home.evaluations_attention")
-ATTENTION_PROVIDERS.append("evaluations.home_appeals.appeals_attention")
-ATTENTION_PROVIDERS.append("emulation.home.emulation_attention")
-ATTENTION_PROVIDERS.append("emulation.home_council.council_attention")
+ATTENTION_PROVIDERS.append("evaluations.inspections.home.inspections_attention")
+ATTENTION_PROVIDERS.append("evaluations.appeals.home.appeals_attention")
+ATTENTION_PROVIDERS.append("emulation.pledges.home.pledges_attention")
+ATTENTION_PROVIDERS.append("emulation.assessments.home.assessments_attention")
+ATTENTION_PROVIDERS.append("emulation.council.home.council_attention")
 
 # Evidence photos: limits are data of the deployment, not constants in code.
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(12 * 1024 * 1024)))
@@ -240,7 +241,7 @@ VERIFY_RATE_LIMIT_PER_MINUTE = int(os.environ.get("VERIFY_RATE_LIMIT_PER_MINUTE"
 CERTIFICATE_NEW_DAYS = 30
 # A queued or running batch without progress for this long lost its task (e.g. a broker restart): it may be restarted.
 CERTIFICATE_BATCH_STALL_SECONDS = 600
-ATTENTION_PROVIDERS.append("emulation.home_certificates.certificates_attention")
+ATTENTION_PROVIDERS.append("emulation.certificates.home.certificates_attention")
 # A task left unacknowledged by a killed worker goes back to the queue after this many seconds (Redis broker); it
 # must exceed the longest task (a certificate batch), as a running task is redelivered too once it is exceeded.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))}

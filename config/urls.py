@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from emulation import views_verify
+from emulation.certificates import verify_views as views_verify
 from units import views as unit_views
 
 urlpatterns = [

@@ -171,8 +171,8 @@ def make_decision(**overrides):
     status="signed" for an issued one (it then gets a number and a date)."""
     import datetime
 
+    from emulation.decisions.models import Decision
     from emulation.models import Authority, DecisionStatus
-    from emulation.models.decisions import Decision
     from tests.emulation.factories import make_period
 
     i = n()

@@ -20,7 +20,7 @@ from django.db import transaction
 from config.celery import app as celery_app
 from tests.factories import make_user
 from units.models import Notification
-from units.notifications import notify
+from units.notifications.services import notify
 from units.tasks import ping
 
 BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from units import mail
+from units.notifications import mail
 
 
 @shared_task

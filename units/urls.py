@@ -1,6 +1,7 @@
 from django.urls import path
 
-from units import imports_views, views
+from units import views
+from units.imports import views as imports_views
 
 app_name = "units"
 urlpatterns = [

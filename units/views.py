@@ -6,12 +6,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_tables2 import RequestConfig
 
-from units import notifications
 from units.exports import table_page
 from units.filters import PersonFilter, UnitFilter
 from units.forms import InviteForm, PersonForm, RoleAssignmentForm, UnitForm
 from units.home import attention_items
 from units.models import Notification, Person, Role, RoleAssignment, Unit, administered_unit_ids
+from units.notifications import services as notifications
 from units.permissions import (
     get_notification_for_user,
     get_person_for_user,

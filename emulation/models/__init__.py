@@ -1,16 +1,6 @@
 """What it means: each concept in its own module, re-exported here so Django finds every model."""
 
-from emulation.models.awards import Authority, AuthorityPower, AwardForm, AwardScope
-from emulation.models.ballots import (
-    Ballot,
-    BallotParticipation,
-    BallotStatus,
-    Choice,
-    OpenVote,
-    Outcome,
-    SecretVote,
-)
-from emulation.models.certificates import (
+from emulation.certificates.models import (
     BatchStatus,
     Certificate,
     CertificateBatch,
@@ -19,7 +9,16 @@ from emulation.models.certificates import (
     CertificateTemplate,
     SerialCounter,
 )
-from emulation.models.council import (
+from emulation.council.models.ballots import (
+    Ballot,
+    BallotParticipation,
+    BallotStatus,
+    Choice,
+    OpenVote,
+    Outcome,
+    SecretVote,
+)
+from emulation.council.models.council import (
     Attendance,
     Council,
     CouncilMember,
@@ -31,9 +30,10 @@ from emulation.models.council import (
     VoteBase,
     VoteRule,
 )
-from emulation.models.decisions import Award, AwardStatus, Decision, DecisionStatus, Revocation
-from emulation.models.eligibility import EligibilityCheck, EligibilityResult
-from emulation.models.movements import (
+from emulation.council.models.nominations import Nomination, NominationAttachment, NominationStatus
+from emulation.decisions.models import Award, AwardStatus, Decision, DecisionStatus, Revocation
+from emulation.eligibility.models import EligibilityCheck, EligibilityResult
+from emulation.movements.models import (
     Bloc,
     BlocKind,
     BlocMembership,
@@ -43,9 +43,8 @@ from emulation.models.movements import (
     PeriodReopening,
     PeriodStatus,
 )
-from emulation.models.nominations import Nomination, NominationAttachment, NominationStatus
-from emulation.models.pledges import Pledge, PledgeStatus, Registration, SelfAssessment
-from emulation.models.schemes import (
+from emulation.pledges.models import Pledge, PledgeStatus, Registration, SelfAssessment
+from emulation.schemes.models import (
     Band,
     BonusRule,
     Criterion,
@@ -58,8 +57,12 @@ from emulation.models.schemes import (
     VetoKind,
     VetoRule,
 )
-from emulation.models.scores import BonusGrant, LineKind, ManualScore, Score
-from emulation.models.titles import (
+from emulation.scoring.models import BonusGrant, LineKind, ManualScore, Score
+from emulation.titles.models import (
+    Authority,
+    AuthorityPower,
+    AwardForm,
+    AwardScope,
     ConditionKind,
     QuotaBase,
     Rounding,

@@ -1,29 +1,20 @@
 """What was observed: each concept in its own module, re-exported here so Django finds every model."""
 
-from evaluations.models.appeals import (
-    ActionStatus,
-    Appeal,
-    AppealStatus,
-    Attachment,
-    CorrectiveAction,
-)
-from evaluations.models.catalogue import (
-    AppealPolicy,
-    ChecklistItem,
-    Severity,
-    ViolationCategory,
-    ViolationType,
-)
-from evaluations.models.history import StatusChange, record_status_change
-from evaluations.models.inspections import (
+from evaluations.appeals.models import ActionStatus, Appeal, AppealStatus, Attachment, CorrectiveAction
+from evaluations.catalogue.models import AppealPolicy, ChecklistItem, Severity, ViolationCategory, ViolationType
+from evaluations.history import StatusChange, record_status_change
+from evaluations.inspections.models import (
+    Evidence,
     Inspection,
     InspectionKind,
     InspectionStatus,
     ItemOutcome,
     ItemResult,
+    Violation,
+    ViolationStatus,
 )
-from evaluations.models.kpi import EntryMethod, IndicatorKind, KpiIndicator, KpiReading
-from evaluations.models.records import (
+from evaluations.kpi.models import EntryMethod, IndicatorKind, KpiIndicator, KpiReading
+from evaluations.records.models import (
     AdministrativeSanction,
     AnnualRating,
     DisciplineForm,
@@ -34,7 +25,6 @@ from evaluations.models.records import (
     InvestigationHold,
     TaskRating,
 )
-from evaluations.models.violations import Evidence, Violation, ViolationStatus
 
 __all__ = [
     "ActionStatus",

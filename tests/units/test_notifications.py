@@ -1,8 +1,8 @@
 import pytest
 
-from units.mail import send_notification_email
 from units.models import Notification
-from units.notifications import mark_read, notify
+from units.notifications.mail import send_notification_email
+from units.notifications.services import mark_read, notify
 
 pytestmark = pytest.mark.django_db
 

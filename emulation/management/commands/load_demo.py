@@ -17,14 +17,14 @@ from units.models import RoleAssignment, User
 
 BUILDERS = [
     "units.demo.build_demo",
-    "evaluations.demo.build_demo",
-    "evaluations.demo_appeals_kpi.build_demo",
-    "emulation.demo.build_demo",
-    "emulation.demo_scores.build_demo",
-    "emulation.demo_eligibility.build_demo",
-    "emulation.demo_council.build_demo",
-    "emulation.demo_decisions.build_demo",
-    "emulation.demo_certificates.build_demo",
+    "evaluations.inspections.demo.build_demo",
+    "evaluations.appeals.demo.build_demo",
+    "emulation.pledges.demo.build_demo",
+    "emulation.scoring.demo.build_demo",
+    "emulation.eligibility.demo.build_demo",
+    "emulation.council.demo.build_demo",
+    "emulation.decisions.demo.build_demo",
+    "emulation.certificates.demo.build_demo",
 ]
 
 

@@ -1,0 +1,1 @@
+"""Certificates: designs, serial numbers, PDFs with a QR code, batches and public verification."""

@@ -1,0 +1,241 @@
+"""Issuing certificates: serial numbers, one certificate per award, and the background batch of a decision.
+
+Rules
+-----
+- A serial number is allocated inside the issuing transaction under a row lock on the counter of (issuing body,
+  authority, year): issuers wait for each other, and a transaction that fails gives its number back — no gap, no
+  duplicate.
+- Issuing is idempotent: an award that has a certificate gets the same one back. Only active awards of a signed
+  decision are issued, with the design the administrator chose for the decision's authority.
+- A batch issues each missing certificate in its own transaction, so a killed worker loses at most the one in
+  flight and a retried or re-run batch skips what is done. At the end it writes the ZIP of all PDFs and the
+  register (sổ theo dõi) as XLSX and PDF.
+"""
+
+import logging
+import tempfile
+import zipfile
+
+import tablib
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile, File
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from emulation.certificates import pdfs as certificate_pdfs
+from emulation.certificates.models import BatchStatus, Certificate, CertificateBatch, CertificateDesign, SerialCounter
+from emulation.decisions.models import Award, AwardStatus, Decision, DecisionStatus
+from units.models import Unit, User
+from units.notifications.services import notify
+from units.permissions import is_administrator
+
+logger = logging.getLogger(__name__)
+
+
+def allocate_serial(*, authority, issuer: Unit, year: int) -> int:
+    """The next number of the issuing body's counter for the authority and year; only inside the caller's
+    transaction, which holds the counter's row lock until it commits (or gives the number back by rolling back)."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("allocate_serial must run inside the issuing transaction")
+    SerialCounter.objects.get_or_create(issuer=issuer, authority=authority, year=year)
+    counter = SerialCounter.objects.select_for_update().get(issuer=issuer, authority=authority, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def design_for(decision: Decision) -> CertificateDesign:
+    design = CertificateDesign.objects.filter(authority=decision.authority_id).first()
+    if design is None:
+        raise ValidationError(
+            _("Chưa chọn mẫu giấy khen cho thẩm quyền “%(authority)s”.") % {"authority": decision.authority.name}
+        )
+    return design
+
+
+def check_issuable(decision: Decision) -> None:
+    if decision.status != DecisionStatus.SIGNED:
+        raise ValidationError(_("Chỉ in giấy khen cho quyết định đã ký ban hành."))
+
+
+def _locked_award(pk: int) -> Award:
+    """The award under a row lock (the lock only on its own row), then with everything its certificate prints."""
+    Award.objects.select_for_update(of=("self",)).filter(pk=pk).values_list("pk", flat=True).get()
+    return Award.objects.select_related(
+        "decision__unit", "decision__authority", "person__unit", "unit", "title", "award_form"
+    ).get(pk=pk)
+
+
+def issue_certificate(*, award: Award) -> Certificate:
+    """The award's certificate: the existing one, or a new one (serial, token, rendered PDF) in one transaction."""
+    with transaction.atomic():
+        award = _locked_award(award.pk)
+        existing = Certificate.objects.filter(award=award).first()
+        if existing is not None:
+            return existing
+        decision = award.decision
+        check_issuable(decision)
+        if award.status != AwardStatus.ACTIVE:
+            raise ValidationError(_("Khen thưởng đã bị thu hồi, không in giấy khen."))
+        design = design_for(decision)
+        number = allocate_serial(authority=decision.authority, issuer=decision.unit, year=decision.year)
+        certificate = Certificate.objects.create(
+            award=award,
+            issuer=decision.unit,
+            authority=decision.authority,
+            year=decision.year,
+            number=number,
+            serial=design.format_serial(number=number, year=decision.year, unit_code=decision.unit.code),
+            template=design.template,
+            place=design.place,
+        )
+        pdf = certificate_pdfs.certificate_pdf(certificate)
+        certificate.pdf.save(f"{certificate.token}.pdf", ContentFile(pdf), save=True)
+    return certificate
+
+
+def certifiable_awards(decision: Decision):
+    """Awards that have, or should have, a certificate: active ones and any already issued."""
+    return decision.awards.filter(Q(status=AwardStatus.ACTIVE) | Q(certificate__isnull=False))
+
+
+@transaction.atomic
+def prepare_batch(*, decision: Decision, by: User) -> CertificateBatch:
+    """The decision's batch, queued again unless it is already queued or running."""
+    check_issuable(decision)
+    design_for(decision)
+    batch, created = CertificateBatch.objects.select_for_update().get_or_create(
+        decision=decision, defaults={"created_by": by, "total": certifiable_awards(decision).count()}
+    )
+    if not created and (not batch.is_active or batch.is_stalled):
+        batch.status, batch.created_by, batch.failed, batch.errors = BatchStatus.QUEUED, by, 0, []
+        batch.updated_at = timezone.now()
+        batch.save(update_fields=["status", "created_by", "failed", "errors", "updated_at"])
+    return batch
+
+
+def start_batch(*, decision: Decision, by: User) -> CertificateBatch:
+    """Queue the batch and hand it to a worker once the transaction commits; a batch already queued or running
+    (and not stalled) is left to its worker, so a double click sends one task."""
+    from emulation.certificates.tasks import run_certificate_batch
+
+    with transaction.atomic():
+        current = CertificateBatch.objects.select_for_update().filter(decision=decision).first()
+        if current is not None and current.is_active and not current.is_stalled:
+            return current
+        batch = prepare_batch(decision=decision, by=by)
+        transaction.on_commit(lambda: run_certificate_batch.delay(batch.pk))
+    return batch
+
+
+def _refresh_counts(batch: CertificateBatch, **changes) -> None:
+    """Counts come from the database (what is issued), so a re-run or a parallel retry never counts twice."""
+    issued = Certificate.objects.filter(award__decision=batch.decision_id).count()
+    CertificateBatch.objects.filter(pk=batch.pk).update(done=issued, updated_at=timezone.now(), **changes)
+    batch.refresh_from_db()
+
+
+def run_batch(*, batch_id: int) -> CertificateBatch:
+    """Issue every missing certificate of the batch's decision, one award per transaction, then its outputs."""
+    batch = CertificateBatch.objects.select_related("decision__unit", "decision__authority").get(pk=batch_id)
+    total = certifiable_awards(batch.decision).count()
+    _refresh_counts(batch, status=BatchStatus.RUNNING, total=total, failed=0, errors=[], started_at=timezone.now())
+    pending = batch.decision.awards.filter(status=AwardStatus.ACTIVE, certificate__isnull=True).order_by("pk")
+    errors = []
+    for award in pending.only("pk"):
+        try:
+            issue_certificate(award=award)
+        except Exception as error:  # one failed render must not stop the batch; it is counted and retried later
+            logger.exception("certificate of award %s failed", award.pk)
+            errors.append({"award": award.pk, "error": str(error)[:300]})
+        _refresh_counts(batch, failed=len(errors), errors=errors)
+    return finish_batch(batch)
+
+
+def finish_batch(batch: CertificateBatch) -> CertificateBatch:
+    """Write the ZIP and the register, mark the batch done (or failed when some certificates are missing), and tell
+    whoever started it."""
+    certificates = list(
+        Certificate.objects.filter(award__decision=batch.decision_id).with_facts().order_by("number", "pk")
+    )
+    stem = slug(batch.decision.number or str(batch.decision.pk))
+    with tempfile.TemporaryFile() as handle:
+        write_zip(certificates, handle)
+        _replace(batch.zip_file, f"giay-khen-{stem}.zip", File(handle))
+    _replace(
+        batch.register_xlsx, f"so-theo-doi-{stem}.xlsx", ContentFile(register_dataset(certificates).export("xlsx"))
+    )
+    register = certificate_pdfs.register_pdf(batch.decision, certificates)
+    _replace(batch.register_pdf, f"so-theo-doi-{stem}.pdf", ContentFile(register))
+    batch.status = BatchStatus.FAILED if batch.failed else BatchStatus.DONE
+    batch.finished_at = timezone.now()
+    batch.save(update_fields=["zip_file", "register_xlsx", "register_pdf", "status", "finished_at"])
+    notify(
+        users=[batch.created_by],
+        title=_("Đã in xong giấy khen: %(decision)s (%(done)s/%(total)s, lỗi %(failed)s)")
+        % {"decision": batch.decision, "done": batch.done, "total": batch.total, "failed": batch.failed},
+        link=reverse("emulation:certificate_batch", args=[batch.decision_id]),
+    )
+    return batch
+
+
+def _replace(field, name: str, content: File) -> None:
+    if field:
+        field.delete(save=False)
+    field.save(name, content, save=False)
+
+
+def slug(text: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in text).strip("-")
+
+
+def certificate_pdf_bytes(certificate: Certificate) -> bytes:
+    """The stored PDF, or the same certificate rendered again when its file is missing (e.g. media restored
+    without it)."""
+    try:
+        with certificate.pdf.open("rb") as handle:
+            return handle.read()
+    except (FileNotFoundError, ValueError):
+        return certificate_pdfs.certificate_pdf(certificate)
+
+
+def write_zip(certificates, handle) -> None:
+    """All PDFs of the batch, named by serial, into `handle` (a temporary file: a large decision stays on disk)."""
+    with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
+        for certificate in certificates:
+            archive.writestr(f"{slug(certificate.serial)}.pdf", certificate_pdf_bytes(certificate))
+    handle.seek(0)
+
+
+def register_dataset(certificates) -> tablib.Dataset:
+    """The register (sổ theo dõi): serial, recipient, unit, title or form, decision, status."""
+    headers = [_("Số hiệu"), _("Người/tập thể được khen"), _("Đơn vị"), _("Danh hiệu, hình thức"), _("Quyết định")]
+    dataset = tablib.Dataset(headers=[*headers, _("Trạng thái")])
+    for certificate in certificates:
+        award = certificate.award
+        dataset.append(
+            [
+                certificate.serial,
+                str(award.recipient),
+                award.recipient_unit.name,
+                award.what.name,
+                str(award.decision),
+                certificate.get_status_display(),
+            ]
+        )
+    return dataset
+
+
+def save_design(*, authority, by: User, fields: dict) -> CertificateDesign:
+    """An administrator chooses the authority's design; certificates already issued keep the layout they got."""
+    if not is_administrator(by):
+        raise PermissionDenied
+    design = CertificateDesign.objects.filter(authority=authority).first() or CertificateDesign(authority=authority)
+    for name, value in fields.items():
+        setattr(design, name, value)
+    design.full_clean()
+    design.save()
+    return design

@@ -1,0 +1,20 @@
+"""The council session's minutes as a PDF."""
+
+from emulation.pdfs import render_pdf
+
+
+def minutes_pdf(session) -> bytes:
+    """The session minutes (biên bản họp, A4 portrait): national heading, council, date, attendance and quorum, then
+    each ballot's sealed result (agree / disagree, base, threshold, outcome, tie-break). Open ballots are listed as
+    not yet counted."""
+    attendance = session.attendance.select_related("member__person__unit").order_by("member__role", "pk")
+    ballots = session.ballots.select_related(
+        "nomination__person", "nomination__unit", "nomination__title", "nomination__award_form"
+    ).prefetch_related("recused__person")
+    context = {
+        "session": session,
+        "council": session.council,
+        "attendance": attendance,
+        "ballots": ballots.order_by("pk"),
+    }
+    return render_pdf("emulation/council/pdf/minutes.html", context)

@@ -1,0 +1,1 @@
+"""The council's records: councils and sessions, nominations, ballots."""

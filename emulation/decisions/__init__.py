@@ -1,0 +1,1 @@
+"""Award decisions, the awards they grant, revocation and annulment."""

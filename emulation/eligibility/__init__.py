@@ -1,0 +1,1 @@
+"""The eligibility engine: each registered person or unit against a title's rule set, and why."""

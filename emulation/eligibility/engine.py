@@ -1,0 +1,184 @@
+"""The eligibility engine: for a period, whether every registered person and unit meets the title it aims for,
+condition by condition, with the reason in Vietnamese.
+
+Rules
+-----
+- The conditions are the rows of a rule set (`TitleCondition`) in force on the period's last day; by default the
+  active rule set in force that day with the latest start (a province's own set loaded beside the national one wins).
+- A title needed by another (Lao động tiên tiến for Chiến sĩ thi đua cơ sở, or for the share of a collective's
+  members) is evaluated for the people concerned with the same rules, whether or not they registered for it.
+- A quota condition (percentage, base, rounding — all data) caps how many people of one unit may meet the title: when
+  more meet every other condition than the quota allows, none of them is marked met and the reason says the council
+  must choose. No quota row, no quota (Chiến sĩ thi đua cơ sở has no national quota since 01/01/2024).
+- Facts are loaded set-wise (`eligibility_facts`); each run replaces the period's results in one transaction.
+- An observation that changes later (a violation upheld, a discipline recorded) marks the results of the unit and of
+  the collectives above it stale; a background re-run replaces them.
+"""
+
+from collections import defaultdict
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from emulation.eligibility.conditions import CHECKS, Outcome, percent
+from emulation.eligibility.facts import Facts, load_facts
+from emulation.eligibility.models import EligibilityCheck, EligibilityResult
+from emulation.movements.models import Period
+from emulation.titles.models import ConditionKind, QuotaBase, Rounding, RuleSet, Title, TitleCondition
+from units.models import Unit
+
+ROUNDINGS = {Rounding.DOWN: ROUND_FLOOR, Rounding.HALF_UP: ROUND_HALF_UP, Rounding.UP: ROUND_CEILING}
+
+
+class Evaluator:
+    """Evaluates subjects against the facts' conditions, remembering each (subject, title) once evaluated."""
+
+    def __init__(self, facts: Facts):
+        self.facts = facts
+        self.memo: dict = {}
+
+    def evaluate(self, key, title: Title) -> list[tuple[TitleCondition, Outcome]]:
+        """Every non-quota condition of the title for the subject, in order."""
+        if (key, title.pk) not in self.memo:
+            self.memo[(key, title.pk)] = []  # a cycle in the data evaluates to "no conditions", never loops
+            lines = [
+                (cond, CHECKS[cond.kind](self, key, cond))
+                for cond in self.facts.conditions.get(title.pk, [])
+                if cond.kind != ConditionKind.QUOTA
+            ]
+            self.memo[(key, title.pk)] = lines
+        return self.memo[(key, title.pk)]
+
+    def is_met(self, key, title: Title) -> bool:
+        """A title whose award of the year was revoked is not met, whatever the records say (Law 2022 Chương VII)."""
+        if (key, title.pk) in self.facts.revoked:
+            return False
+        lines = self.evaluate(key, title)
+        return bool(lines) and all(outcome.met for _, outcome in lines)
+
+
+def quota_for(*, condition: TitleCondition, base: int) -> int:
+    """number % of base, rounded as the condition says (15 % of 23 = 3.45 → 3 down, 3 half-up, 4 up)."""
+    exact = condition.number * base / Decimal(100)
+    return int(exact.quantize(Decimal(1), rounding=ROUNDINGS[condition.rounding or Rounding.DOWN]))
+
+
+def default_rule_set(period: Period) -> RuleSet | None:
+    day = period.ends_on
+    sets = RuleSet.objects.filter(active=True, effective_from__lte=day)
+    return sets.filter(Q(effective_to__isnull=True) | Q(effective_to__gte=day)).order_by("-effective_from").first()
+
+
+def run_eligibility(*, period: Period, rule_set: RuleSet | None = None) -> int:
+    """Evaluate every registered subject of the period and replace its stored results; returns how many."""
+    rule_set = rule_set or default_rule_set(period)
+    if rule_set is None:
+        return 0
+    facts = load_facts(period=period, rule_set=rule_set)
+    evaluator = Evaluator(facts)
+    rows = [
+        (person, None, title, list(evaluator.evaluate(("p", person.pk), title)))
+        for person, title in facts.subjects_people
+    ]
+    _apply_quotas(evaluator, rows)
+    rows += [(None, unit, title, evaluator.evaluate(("u", unit.pk), title)) for unit, title in facts.subjects_units]
+    _write(period, rule_set, rows)
+    return len(rows)
+
+
+def _apply_quotas(evaluator: Evaluator, rows: list) -> None:
+    """Per unit and title with a quota: count who meets every other condition and compare with the quota."""
+    groups = defaultdict(list)
+    for row in rows:
+        groups[(row[0].unit_id, row[2].pk)].append(row)
+    for (unit_id, title_id), group in groups.items():
+        for cond in evaluator.facts.conditions.get(title_id, []):
+            if cond.kind == ConditionKind.QUOTA:
+                outcome = _quota_outcome(evaluator, cond, unit_id, group)
+                for row in group:
+                    row[3].append((cond, outcome))
+
+
+def _quota_outcome(evaluator: Evaluator, cond: TitleCondition, unit_id: int, group: list) -> Outcome:
+    staff = evaluator.facts.staff.get(unit_id, [])
+    if cond.quota_base == QuotaBase.PREREQUISITE_MET and cond.other_title:
+        base = sum(evaluator.is_met(("p", pk), cond.other_title) for pk in staff)
+        base_label = _("%(count)s người đạt %(title)s") % {"count": base, "title": cond.other_title.name}
+    else:
+        base = len(staff)
+        base_label = _("%(count)s người của đơn vị") % {"count": base}
+    quota = quota_for(condition=cond, base=base)
+    eligible = sum(all(outcome.met for _, outcome in row[3]) for row in group)
+    values = {
+        "quota": quota,
+        "pct": percent(cond.number),
+        "base": base_label,
+        "rounding": str(Rounding(cond.rounding or Rounding.DOWN).label).lower(),
+        "eligible": eligible,
+    }
+    if eligible <= quota:
+        text = _(
+            "Trong chỉ tiêu: %(eligible)s người đủ điều kiện, chỉ tiêu %(quota)s "
+            "(%(pct)s %% của %(base)s, %(rounding)s)."
+        )
+        return Outcome(True, text % values)
+    text = _(
+        "Vượt chỉ tiêu: %(eligible)s người đủ điều kiện, chỉ tiêu %(quota)s "
+        "(%(pct)s %% của %(base)s, %(rounding)s) — Hội đồng xét chọn theo số phiếu."
+    )
+    return Outcome(False, text % values)
+
+
+@transaction.atomic
+def _write(period: Period, rule_set: RuleSet, rows: list) -> None:
+    EligibilityResult.objects.filter(period=period).delete()
+    now = timezone.now()
+    results = EligibilityResult.objects.bulk_create(
+        EligibilityResult(
+            period=period,
+            rule_set=rule_set,
+            title=title,
+            person=person,
+            unit=unit or person.unit,
+            met=bool(lines) and all(outcome.met for _, outcome in lines),
+            computed_at=now,
+        )
+        for person, unit, title, lines in rows
+    )
+    EligibilityCheck.objects.bulk_create(
+        EligibilityCheck(
+            result=result,
+            condition=cond,
+            kind=cond.kind,
+            met=outcome.met,
+            reason=outcome.reason,
+            legal_basis=cond.legal_basis,
+            evidence_url=outcome.evidence_url,
+            position=position,
+        )
+        for result, (*_, lines) in zip(results, rows, strict=True)
+        for position, (cond, outcome) in enumerate(lines)
+    )
+
+
+def mark_stale(*, unit_id: int, day) -> list[int]:
+    """Results touched by an observation of the unit on `day`: its people's and those of the collectives above it.
+    Returns the periods to re-run."""
+    unit = Unit.objects.filter(pk=unit_id).only("path").first()
+    if unit is None:
+        return []
+    affected = EligibilityResult.objects.filter(
+        period__starts_on__lte=day, period__ends_on__gte=day, unit_id__in=unit.ancestor_ids()
+    )
+    periods = sorted(set(affected.values_list("period_id", flat=True)))
+    affected.update(stale=True)
+    return periods
+
+
+def rerun_period(*, period: Period) -> int:
+    """Run again with the rule set the stored results used (the default one when there are none)."""
+    previous = EligibilityResult.objects.filter(period=period).select_related("rule_set").first()
+    return run_eligibility(period=period, rule_set=previous.rule_set if previous else None)

@@ -1,0 +1,92 @@
+"""Stored results of the eligibility engine: one per subject and title aimed for, with a line per condition."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from emulation.movements.models import Period
+from emulation.titles.models import ConditionKind, RuleSet, Title, TitleCondition
+from units.models import Person, Role, Unit
+from units.permissions import role_paths
+
+RESULT_READER_ROLES = {
+    Role.ADMINISTRATOR,
+    Role.UNIT_HEAD,
+    Role.UNIT_CLERK,
+    Role.COUNCIL_MEMBER,
+    Role.COUNCIL_SECRETARY,
+}
+
+
+class EligibilityResultQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Results of the subjects of units below the user's reading roles, and the user's own."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        condition = Q(person__user=user)
+        for role, path in role_paths(user):
+            if role in RESULT_READER_ROLES:
+                condition |= Q(unit__path__startswith=path)
+        return self.filter(condition)
+
+
+class EligibilityResult(models.Model):
+    """Whether a registered person or unit meets the title it aims for in a period, under a rule set."""
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="eligibility_results")
+    rule_set = models.ForeignKey(RuleSet, on_delete=models.PROTECT, related_name="+")
+    title = models.ForeignKey(Title, verbose_name=_("danh hiệu"), on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(
+        Person, verbose_name=_("cán bộ"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # The collective itself, or the person's unit: filters and access go through it.
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="+")
+    met = models.BooleanField(_("đủ điều kiện"))
+    stale = models.BooleanField(_("cần tính lại"), default=False)
+    computed_at = models.DateTimeField(_("tính lúc"))
+
+    objects = EligibilityResultQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kết quả xét điều kiện")
+        verbose_name_plural = _("kết quả xét điều kiện")
+        ordering = ["unit__path", "person__full_name", "title__position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "title", "person"], condition=Q(person__isnull=False), name="one_result_per_person"
+            ),
+            models.UniqueConstraint(
+                fields=["period", "title", "unit"], condition=Q(person__isnull=True), name="one_result_per_unit"
+            ),
+        ]
+        indexes = [models.Index(fields=["period", "met"])]
+
+    def __str__(self):
+        return f"{self.person or self.unit} — {self.title}"
+
+    @property
+    def subject(self):
+        return self.person or self.unit
+
+
+class EligibilityCheck(models.Model):
+    """One condition's outcome for a result, with the reason in Vietnamese and a link to the evidence."""
+
+    result = models.ForeignKey(EligibilityResult, on_delete=models.CASCADE, related_name="checks")
+    condition = models.ForeignKey(TitleCondition, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(_("điều kiện"), max_length=40, choices=ConditionKind.choices)
+    met = models.BooleanField(_("đạt"))
+    reason = models.TextField(_("lý do"))
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=500, blank=True)
+    evidence_url = models.CharField(_("minh chứng"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("điều kiện đã xét")
+        verbose_name_plural = _("điều kiện đã xét")
+        ordering = ["result", "position"]
+
+    def __str__(self):
+        return self.reason

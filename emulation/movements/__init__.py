@@ -1,0 +1,1 @@
+"""Emulation movements, their yearly periods (setup → … → finalized, re-opening on record) and blocs."""

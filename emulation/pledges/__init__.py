@@ -1,0 +1,1 @@
+"""Units' pledges for a period and their staff's title registrations."""

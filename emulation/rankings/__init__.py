@@ -1,0 +1,1 @@
+"""Bloc rankings and the province dashboard, on screen and as CSV, XLSX and PDF."""

@@ -1,0 +1,11 @@
+"""URLs of rankings, included in `emulation.urls` (namespace `emulation`)."""
+
+from django.urls import path
+
+from emulation.rankings import views
+
+urlpatterns = [
+    path("rankings/", views.ranking, name="ranking"),
+    path("rankings/print.pdf", views.ranking_pdf, name="ranking_pdf"),
+    path("dashboard/", views.province_dashboard, name="dashboard"),
+]

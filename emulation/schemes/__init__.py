@@ -1,0 +1,1 @@
+"""Scoring schemes: criterion groups, criteria, deductions, bonuses, bands and vetoes of a period."""

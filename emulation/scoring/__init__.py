@@ -1,0 +1,1 @@
+"""The scoring engine: every unit's score explained line by line, ranks inside blocs, freezing."""

@@ -1,0 +1,177 @@
+"""Criterion points from their source, as breakdown lines: the counted line and every earlier stage it replaced.
+
+Stages, later overriding earlier: the source's value (self-assessment claim → verified points; inspection results;
+KPI readings) → the council's manual entry. A replaced stage stays in the breakdown, not counted.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from emulation.schemes.models import Criterion, CriterionMethod
+from emulation.scoring.facts import Facts
+from emulation.scoring.models import LineKind
+
+CENT = Decimal("0.01")
+
+ZERO = Decimal(0)
+
+
+def cents(value: Decimal) -> Decimal:
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def number(value) -> str:
+    """A Vietnamese-style number for labels: decimal comma, no trailing zeros (96,5)."""
+    text = f"{cents(value):f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+@dataclass
+class Line:
+    """One breakdown line; only counted lines add `points` to the total."""
+
+    kind: str
+    label: str
+    points: Decimal | None = None
+    counted: bool = True
+    group: str = ""
+    criterion: str = ""
+    detail: str = ""
+    source: str = ""
+    source_id: int | None = None
+    link: str = ""
+
+    def as_json(self) -> dict:
+        data = dict(self.__dict__)
+        data["points"] = None if self.points is None else str(cents(self.points))
+        return data
+
+
+def criterion_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[Line]:
+    """The criterion's lines, the counted one last; a council entry overrides whatever the source gave."""
+    source = {
+        CriterionMethod.VERIFIED_CLAIM: _self_assessment_lines,
+        CriterionMethod.PASS_SHARE: _inspection_lines,
+        CriterionMethod.KPI_THRESHOLD_LINEAR: _kpi_lines,
+        CriterionMethod.KPI_AT_MOST: _kpi_lines,
+        CriterionMethod.MANUAL_ENTRY: lambda *args: [],
+    }[criterion.method]
+    lines = source(facts, unit_id, criterion)
+    entry = facts.manual.get((unit_id, criterion.pk))
+    if entry is not None:
+        for line in lines:
+            if line.kind == LineKind.CRITERION:
+                line.kind, line.counted = LineKind.SUPERSEDED, False
+        detail = entry.note or _("Hội đồng chấm")
+        lines.append(
+            _line(criterion, min(entry.points, criterion.max_points), detail, "emulation.manualscore", entry.pk)
+        )
+    elif criterion.method == CriterionMethod.MANUAL_ENTRY:
+        lines.append(_line(criterion, ZERO, _("Hội đồng chưa chấm")))
+    return lines
+
+
+def _line(criterion: Criterion, points, detail: str, source: str = "", source_id=None, link: str = "") -> Line:
+    return Line(
+        kind=LineKind.CRITERION,
+        label=f"{criterion.code}. {criterion.name}",
+        points=cents(points),
+        group=criterion.group.code,
+        criterion=criterion.code,
+        detail=detail,
+        source=source,
+        source_id=source_id,
+        link=link,
+    )
+
+
+def _self_assessment_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[Line]:
+    """The claimed points count until verified; verified points then replace them (both stay listed)."""
+    claim = facts.claims.get((unit_id, criterion.pk))
+    if claim is None:
+        return [_line(criterion, ZERO, _("Đơn vị chưa tự chấm"))]
+    link = reverse("emulation:self_assessment", args=[claim.pledge_id])
+    source = ("emulation.selfassessment", claim.pk, link)
+    if not claim.is_verified:
+        return [_line(criterion, claim.claimed_points, _("Tự chấm, chưa thẩm định"), *source)]
+    claimed = _line(criterion, claim.claimed_points, _("Đơn vị tự chấm"), *source)
+    claimed.kind, claimed.counted = LineKind.SUPERSEDED, False
+    detail = _("Điểm thẩm định")
+    if claim.verification_reason:
+        detail = f"{detail}: {claim.verification_reason}"
+    return [claimed, _line(criterion, claim.verified_points, detail, *source)]
+
+
+def _inspection_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[Line]:
+    """Max × share of checks passed over the period's submitted inspections (not-applicable checks left out),
+    counting only the criterion's checklist categories when it names some."""
+    categories = set(criterion.checklist_categories or [])
+    lines, passed, checked = [], 0, 0
+    for inspection in facts.inspections.get(unit_id, []):
+        counts = [c for category, c in facts.checks[inspection.pk].items() if not categories or category in categories]
+        ok, bad = sum(c[0] for c in counts), sum(c[1] for c in counts)
+        if ok + bad == 0:
+            continue
+        passed, checked = passed + ok, checked + ok + bad
+        label = _("Kiểm tra ngày %(date)s") % {"date": inspection.date.strftime("%d/%m/%Y")}
+        if inspection.unit_id != unit_id:
+            label = f"{label} — {inspection.unit.name}"
+        link = reverse("evaluations:inspection_detail", args=[inspection.pk])
+        detail = _("%(ok)s/%(n)s mục đạt") % {"ok": ok, "n": ok + bad}
+        lines.append(Line(LineKind.EVIDENCE, label, None, False, criterion.group.code, criterion.code, detail,
+                          "evaluations.inspection", inspection.pk, link))  # fmt: skip
+    if not checked:
+        return [*lines, _line(criterion, ZERO, _("Không có kết quả kiểm tra trong kỳ"))]
+    points = criterion.max_points * passed / checked
+    detail = _("%(max)s × %(ok)s/%(n)s mục đạt") % {"max": number(criterion.max_points), "ok": passed, "n": checked}
+    return [*lines, _line(criterion, points, detail)]
+
+
+def kpi_value(facts: Facts, unit_id: int, indicator) -> tuple[Decimal | None, int]:
+    """The indicator's value over the period and how many readings it rests on: a derived rate sums its counts
+    first (Σ numerator ÷ Σ denominator × 100); an entered rate is the mean of its readings; a count is their sum."""
+    if indicator.pk in facts.components:
+        numerator, denominator = facts.components[indicator.pk]
+        num = sum((r.value for i in numerator for r in facts.readings.get((unit_id, i), [])), ZERO)
+        den_readings = [r for i in denominator for r in facts.readings.get((unit_id, i), [])]
+        den = sum((r.value for r in den_readings), ZERO)
+        return (cents(num * 100 / den), len(den_readings)) if den else (None, 0)
+    readings = facts.readings.get((unit_id, indicator.pk), [])
+    if not readings:
+        return None, 0
+    total = sum((r.value for r in readings), ZERO)
+    return (total if indicator.is_count else cents(total / len(readings))), len(readings)
+
+
+def kpi_points(criterion: Criterion, value: Decimal) -> Decimal:
+    """Full points from `full_at` (at least, or at most for "at most" criteria), none from `zero_at`, linear between;
+    without `zero_at` there is no linear part."""
+    full, zero, top = criterion.full_at, criterion.zero_at, criterion.max_points
+    at_most = criterion.method == CriterionMethod.KPI_AT_MOST
+    if (value <= full) if at_most else (value >= full):
+        return top
+    if zero is None or ((value >= zero) if at_most else (value <= zero)):
+        return ZERO
+    return top * (zero - value) / (zero - full) if at_most else top * (value - zero) / (full - zero)
+
+
+def _kpi_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[Line]:
+    indicator = criterion.kpi_indicator
+    if indicator is None or criterion.full_at is None:
+        return [_line(criterion, ZERO, _("Tiêu chí chưa cấu hình chỉ số KPI"))]
+    value, count = kpi_value(facts, unit_id, indicator)
+    link = reverse("evaluations:kpi_unit", args=[unit_id])
+    if value is None:
+        return [_line(criterion, ZERO, _("Không có số liệu %(code)s trong kỳ") % {"code": indicator.code}, link=link)]
+    sign = "≤" if criterion.method == CriterionMethod.KPI_AT_MOST else "≥"
+    detail = _("%(code)s = %(value)s (%(n)s kỳ số liệu); đủ điểm khi %(sign)s %(full)s") % {
+        "code": indicator.code,
+        "value": number(value),
+        "n": count,
+        "sign": sign,
+        "full": number(criterion.full_at),
+    }
+    return [_line(criterion, kpi_points(criterion, value), detail, "evaluations.kpireading", None, link)]

@@ -1,0 +1,142 @@
+"""A unit's score page: total, band, rank in its bloc, the trend across the movement's periods, and the breakdown
+of every line that moved the score, each linked to its source. Also the list of a unit's scores."""
+
+from decimal import Decimal
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from emulation.schemes.models import CriterionGroup
+from emulation.scoring.criteria import number
+from emulation.scoring.models import LineKind, Score
+from emulation.scoring.permissions import get_score_for_user
+from units.models import Person, Unit
+
+# Lines shown under their criterion group; the others go to the sections after the groups.
+CRITERION_KINDS = {LineKind.CRITERION, LineKind.SUPERSEDED, LineKind.EVIDENCE, LineKind.GROUP_CAP}
+
+OTHER_SECTIONS = [  # (key, title, line kinds)
+    ("-deductions", _("Điểm trừ (vi phạm được xác nhận)"), {LineKind.DEDUCTION, LineKind.DEDUCTION_CAP}),
+    ("-bonuses", _("Điểm thưởng"), {LineKind.BONUS, LineKind.BONUS_CAP}),
+    ("-vetoes", _("Điều kiện loại trừ"), {LineKind.VETO}),
+    ("-evidence", _("Căn cứ xếp hạng"), {LineKind.INSUFFICIENT}),
+]
+
+FIGURES = ["total", "criteria_points", "deduction_points", "bonus_points"]
+
+# SVG user units; the chart is drawn at about this width on a phone, so 13-unit text stays legible.
+CHART = {"width": 360, "height": 180, "left": 40, "right": 22, "top": 12, "bottom": 30}
+
+
+@login_required
+@require_GET
+def score_detail(request, period_pk, unit_pk):
+    score = get_score_for_user(request.user, unit_pk=unit_pk, period_pk=period_pk)
+    trend = list(
+        Score.objects.for_user(request.user)
+        .filter(unit=score.unit, period__movement=score.period.movement)
+        .select_related("period", "band")
+        .order_by("period__starts_on")
+    )
+    for item in trend:
+        item.shown = number(item.total)
+    context = {
+        "score": score,
+        "figures": {name: number(getattr(score, name)) for name in FIGURES},
+        "sections": breakdown_sections(score),
+        "bloc_size": Score.objects.filter(period=score.period, bloc=score.bloc).count() if score.bloc else 0,
+        "min_inspections": getattr(getattr(score.period, "scheme", None), "min_inspections", None),
+        "chart": trend_chart(trend, current=score),
+        "trend": trend,
+    }
+    return render(request, "emulation/scoring/score_detail.html", context)
+
+
+@login_required
+@require_GET
+def unit_scores(request, unit_pk):
+    """Every score of the unit the user may see, newest period first; a unit the user cannot see is a 404."""
+    unit = get_object_or_404(Unit, pk=unit_pk)
+    scores = Score.objects.for_user(request.user).filter(unit=unit).select_related("period__movement", "band", "bloc")
+    scores = list(scores.order_by("-period__starts_on", "period__movement__name"))
+    reaches = (
+        Unit.objects.for_user(request.user).filter(pk=unit.pk).exists()
+        or Person.objects.filter(user=request.user, unit=unit).exists()
+    )
+    if not scores and not reaches:
+        raise Http404
+    return render(request, "emulation/scoring/score_list.html", {"unit": unit, "scores": scores})
+
+
+def signed(points: Decimal | None) -> str:
+    if points is None:
+        return ""
+    sign = "+" if points > 0 else "−" if points < 0 else ""
+    return f"{sign}{number(abs(points))}"
+
+
+def _display(line: dict) -> dict:
+    points = None if line.get("points") is None else Decimal(line["points"])
+    plain = line["kind"] in {LineKind.CRITERION, LineKind.SUPERSEDED} or not line["counted"]
+    return {**line, "value": points, "shown": number(points or 0) if plain else signed(points)}
+
+
+def breakdown_sections(score: Score) -> list[dict]:
+    """The breakdown grouped for the page: one section per criterion group (in scheme order), then deductions,
+    bonuses, vetoes and the evidence flag. A section's points add its counted lines."""
+    groups = CriterionGroup.objects.filter(scheme__period_id=score.period_id).order_by("position", "code")
+    names = {group.code: (f"{group.code}. {group.name}", group.max_points) for group in groups}
+    sections = {
+        code: {"title": title, "max": number(top), "lines": [], "group": True} for code, (title, top) in names.items()
+    }
+    for key, title, _kinds in OTHER_SECTIONS:
+        sections[key] = {"title": title, "max": None, "lines": [], "group": False}
+    for line in score.breakdown:
+        key = line["group"] if line["kind"] in CRITERION_KINDS else _other_section(line["kind"])
+        section = sections.setdefault(key, {"title": key, "max": None, "lines": [], "group": True})
+        section["lines"].append(_display(line))
+    result = []
+    for section in sections.values():
+        if section["lines"]:
+            total = sum((line["value"] for line in section["lines"] if line["counted"]), Decimal(0))
+            result.append({**section, "points": number(total) if section["group"] else signed(total)})
+    return result
+
+
+def _other_section(kind: str) -> str:
+    return next(key for key, _title, kinds in OTHER_SECTIONS if kind in kinds)
+
+
+def svg(value: float) -> str:
+    """An SVG coordinate: always a decimal point (the page's Vietnamese number format would write a comma)."""
+    return f"{value:.1f}"
+
+
+def trend_chart(scores: list[Score], *, current: Score) -> dict:
+    """Points of a small line chart (SVG coordinates) of the unit's totals across the movement's periods."""
+    c = CHART
+    if not scores:
+        return {}
+    totals = [score.total for score in scores]
+    top, bottom = max([Decimal(100), *totals]), min([Decimal(0), *totals])
+    inner_w, inner_h = c["width"] - c["left"] - c["right"], c["height"] - c["top"] - c["bottom"]
+    step = inner_w / max(len(scores) - 1, 1)
+    points = []
+    for index, score in enumerate(scores):
+        x = c["left"] + (step * index if len(scores) > 1 else inner_w / 2)
+        y = c["top"] + float((top - score.total) / (top - bottom)) * inner_h
+        points.append({"x": svg(x), "y": svg(y), "score": score, "current": score.pk == current.pk})
+    ticks = [{"y": svg(c["top"] + float((top - v) / (top - bottom)) * inner_h), "label": number(v)}
+             for v in (top, (top + bottom) / 2, bottom)]  # fmt: skip
+    return {
+        **c,
+        "points": points,
+        "polyline": " ".join(f"{p['x']},{p['y']}" for p in points),
+        "ticks": ticks,
+        "axis_y": c["height"] - c["bottom"],
+        "label_y": c["height"] - c["bottom"] + 20,
+        "right_x": c["width"] - c["right"],
+    }

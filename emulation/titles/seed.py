@@ -1,0 +1,226 @@
+"""The national rule set, award forms and authorities as read in `shared/domain.md` (2024–2025 texts), seeded by a
+data migration. Every row carries its legal basis and effective date; a province loads its own rule set beside it.
+
+Notes on the numbers: TTLĐTT needs ≥ 70 % of members LĐTT and nobody disciplined "cảnh cáo" or heavier (Law Điều 28,
+Bắc Ninh QĐ 86/2025); TTLĐXS 100 % completing tasks, ≥ 70 % LĐTT, ≥ 1 CSTĐCS (Điều 27); CSTĐCS has no national
+quota since 01/01/2024 (Điều 23); CSTĐ tỉnh needs CSTĐCS three years running, counting the current one (Điều 22).
+Registration as a precondition is not a national rule: it is seeded on, as most provinces require it, and marked so.
+"""
+
+import datetime
+
+LAW = "Luật Thi đua, khen thưởng số 06/2022/QH15"
+
+ND152 = "Nghị định 152/2025/NĐ-CP"
+
+LAW_DATE = datetime.date(2024, 1, 1)
+
+ND152_DATE = datetime.date(2025, 7, 1)
+
+LOCAL = "Quy định của tỉnh (không có quy định chung toàn quốc); mặc định áp dụng"
+
+RULE_SET = {
+    "code": "QG-2024",
+    "name": "Tiêu chuẩn danh hiệu theo Luật Thi đua, khen thưởng 2022 và Nghị định 152/2025",
+    "issuer": "Quốc hội; Chính phủ",
+    "legal_basis": f"{LAW}; {ND152}",
+    "effective_from": LAW_DATE,
+}
+
+HOLD = ("not_under_investigation", {}, f"{ND152}, Điều 4 khoản 4", ND152_DATE)
+
+AFTER_DISCIPLINE = ("discipline_period_ended", {}, f"{ND152}, Điều 4 khoản 4", ND152_DATE)
+
+REGISTERED = ("registered", {}, LOCAL, LAW_DATE)
+
+# title code → [(kind, parameters, legal basis, effective from)]
+CONDITIONS = {
+    "LDTT": [
+        REGISTERED,
+        ("min_rating", {"rating": "httnv"}, f"{LAW}, Điều 24 khoản 1 điểm a", LAW_DATE),
+        (
+            "no_discipline",
+            {"discipline_form": "khien_trach"},
+            "Quy định của tỉnh (Hải Phòng QĐ 212/2025, Điều 3)",
+            LAW_DATE,
+        ),
+        AFTER_DISCIPLINE,
+        ("no_barring_violation", {}, f"{LAW}, Điều 24 khoản 4 (tiêu chuẩn chi tiết do tỉnh quy định)", LAW_DATE),
+        HOLD,
+    ],
+    "CSTDCS": [
+        REGISTERED,
+        ("prerequisite_title", {"other_title": "LDTT"}, f"{LAW}, Điều 23 khoản 1", LAW_DATE),
+        (
+            "rating_or_initiative",
+            {"rating": "htxsnv", "initiative_level": "co_so"},
+            f"{LAW}, Điều 23 khoản 2",
+            LAW_DATE,
+        ),
+        HOLD,
+    ],
+    "CSTD_TINH": [
+        REGISTERED,
+        ("consecutive_years", {"other_title": "CSTDCS", "number": 3}, f"{LAW}, Điều 22 điểm a", LAW_DATE),
+        ("rating_or_initiative", {"initiative_level": "tinh"}, f"{LAW}, Điều 22 điểm b", LAW_DATE),
+        HOLD,
+    ],
+    "TTLDTT": [
+        REGISTERED,
+        ("min_rating", {"rating": "httnv"}, f"{LAW}, Điều 28", LAW_DATE),
+        ("member_share_with_title", {"other_title": "LDTT", "number": 70}, f"{LAW}, Điều 28", LAW_DATE),
+        ("no_member_discipline", {"discipline_form": "canh_cao"}, f"{LAW}, Điều 28", LAW_DATE),
+        ("no_barring_violation", {}, f"{LAW}, Điều 28 (đoàn kết, chấp hành pháp luật)", LAW_DATE),
+        HOLD,
+    ],
+    "TTLDXS": [
+        REGISTERED,
+        ("min_rating", {"rating": "htxsnv"}, f"{LAW}, Điều 27 khoản 1", LAW_DATE),
+        ("member_share_min_rating", {"rating": "htnv", "number": 100}, f"{LAW}, Điều 27 khoản 3", LAW_DATE),
+        ("member_share_with_title", {"other_title": "LDTT", "number": 70}, f"{LAW}, Điều 27 khoản 3", LAW_DATE),
+        ("min_members_with_title", {"other_title": "CSTDCS", "number": 1}, f"{LAW}, Điều 27 khoản 4", LAW_DATE),
+        ("no_barring_violation", {}, f"{LAW}, Điều 27 khoản 5", LAW_DATE),
+        HOLD,
+    ],
+    "CO_TINH": [
+        ("bloc_leader", {}, f"{LAW}, Điều 26 khoản 1", LAW_DATE),
+        ("min_rating", {"rating": "htxsnv"}, f"{LAW}, Điều 26 khoản 1", LAW_DATE),
+        ("no_barring_violation", {}, f"{LAW}, Điều 26 khoản 1", LAW_DATE),
+        HOLD,
+    ],
+}
+
+# (code, name, scope, unit level, legal basis, effective date, position)
+AWARD_FORMS = [
+    ("GK_XA", "Giấy khen của Chủ tịch UBND xã, phường", "both", "commune", f"{LAW}, Điều 75 khoản 1", LAW_DATE, 10),
+    (
+        "GK_SO",
+        "Giấy khen của Giám đốc Sở, Thủ trưởng ban, ngành",
+        "both",
+        "department",
+        f"{LAW}, Điều 75",
+        LAW_DATE,
+        20,
+    ),
+    ("BK_TINH", "Bằng khen của Chủ tịch UBND tỉnh", "both", "province", f"{LAW}, Điều 74", LAW_DATE, 30),
+    ("BK_TTG", "Bằng khen của Thủ tướng Chính phủ", "both", "central", f"{LAW}, Điều 73", LAW_DATE, 40),
+]
+
+# (code, name, unit level, legal basis, from, to, [(title or form code, legal basis)])
+AUTHORITIES = [
+    (
+        "CT_UBND_TINH",
+        "Chủ tịch UBND tỉnh",
+        "province",
+        f"{LAW}, Điều 79; Bắc Ninh QĐ 86/2025/QĐ-UBND, Điều 5",
+        LAW_DATE,
+        None,
+        ["TTLDXS", "CSTD_TINH", "CO_TINH", "BK_TINH"],
+    ),
+    (
+        "GD_SO",
+        "Giám đốc Sở, Thủ trưởng cơ quan chuyên môn thuộc UBND tỉnh",
+        "department",
+        f"{LAW}, Điều 80 khoản 1",
+        LAW_DATE,
+        None,
+        ["LDTT", "CSTDCS", "TTLDTT", "GK_SO"],
+    ),
+    (
+        "CT_UBND_HUYEN",
+        "Chủ tịch UBND huyện (đến 30/06/2025)",
+        "district",
+        f"{LAW}, Điều 80 khoản 2",
+        LAW_DATE,
+        datetime.date(2025, 6, 30),
+        ["LDTT", "CSTDCS", "TTLDTT", "GK_XA"],
+    ),
+    (
+        "CT_UBND_XA",
+        "Chủ tịch UBND xã, phường, đặc khu",
+        "commune",
+        "Nghị định 129/2025/NĐ-CP, Điều 59; Luật TĐKT 2022, Điều 80 khoản 2, 3",
+        ND152_DATE,
+        None,
+        ["LDTT", "CSTDCS", "TTLDTT", "GK_XA"],
+    ),
+]
+
+
+def seed_catalogue(apps) -> None:
+    """Create or update the national rule set, its conditions, the award forms and authorities (idempotent)."""
+    rule_set_model = apps.get_model("emulation", "RuleSet")
+    rule_set, _ = rule_set_model.objects.update_or_create(code=RULE_SET["code"], defaults=RULE_SET)
+    titles = {t.code: t for t in apps.get_model("emulation", "Title").objects.all()}
+    seed_conditions(apps, rule_set, titles)
+    forms = seed_award_forms(apps)
+    seed_authorities(apps, titles, forms)
+
+
+def seed_conditions(apps, rule_set, titles) -> None:
+    condition_model = apps.get_model("emulation", "TitleCondition")
+    condition_model.objects.filter(rule_set=rule_set).delete()
+    rows = []
+    for code, conditions in CONDITIONS.items():
+        for position, (kind, params, basis, since) in enumerate(conditions, start=1):
+            fields = dict(params)
+            if "other_title" in fields:
+                fields["other_title"] = titles[fields["other_title"]]
+            rows.append(
+                condition_model(
+                    rule_set=rule_set,
+                    title=titles[code],
+                    kind=kind,
+                    position=position * 10,
+                    legal_basis=basis,
+                    effective_from=since,
+                    **fields,
+                )
+            )
+    condition_model.objects.bulk_create(rows)
+
+
+def seed_award_forms(apps) -> dict:
+    form_model = apps.get_model("emulation", "AwardForm")
+    forms = {}
+    for code, name, scope, level, basis, since, position in AWARD_FORMS:
+        forms[code], _ = form_model.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "scope": scope,
+                "level": level,
+                "legal_basis": basis,
+                "effective_date": since,
+                "position": position,
+            },
+        )
+    return forms
+
+
+def seed_authorities(apps, titles, forms) -> None:
+    authority_model = apps.get_model("emulation", "Authority")
+    power_model = apps.get_model("emulation", "AuthorityPower")
+    for code, name, level, basis, since, until, grants in AUTHORITIES:
+        authority, _ = authority_model.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "unit_level": level,
+                "legal_basis": basis,
+                "effective_from": since,
+                "effective_to": until,
+            },
+        )
+        power_model.objects.filter(authority=authority).delete()
+        power_model.objects.bulk_create(
+            power_model(
+                authority=authority,
+                title=titles.get(grant),
+                award_form=forms.get(grant),
+                legal_basis=basis,
+                effective_from=since,
+                effective_to=until,
+            )
+            for grant in grants
+        )

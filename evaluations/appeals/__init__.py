@@ -1,0 +1,1 @@
+"""Appeals against violations and the corrective actions that follow, with attachments."""

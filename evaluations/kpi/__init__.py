@@ -1,0 +1,1 @@
+"""KPI readings of units (e.g. on-time procedure rate), entered or imported."""

@@ -1,0 +1,1 @@
+"""People's and units' yearly records: ratings, discipline, initiatives, sanctions, investigation holds."""

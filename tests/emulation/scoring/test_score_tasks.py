@@ -1,0 +1,272 @@
+"""Scores stay current by themselves: real services change observations, the recompute runs after the commit;
+the review step freezes the scores, later changes cannot move them, a recorded re-opening lets them move again."""
+
+import datetime
+import os
+import time
+import uuid
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+
+from config.celery import app as celery_app
+from emulation.assessments.services import verify_line
+from emulation.models import (
+    BonusRule,
+    DeductionRule,
+    PeriodReopening,
+    PeriodStatus,
+    Score,
+    SelfAssessment,
+)
+from emulation.movements.periods import advance_period, reopen_period
+from emulation.scoring import tasks
+from emulation.scoring.engine import compute_period
+from evaluations.appeals import services as appeals
+from evaluations.inspections.services import save_item_result, submit_inspection
+from evaluations.inspections.violations import change_violation_status
+from evaluations.kpi.services import record_reading
+from evaluations.models import Appeal, ItemOutcome, ViolationStatus
+from tests.emulation.factories import make_criterion, make_period, make_pledge, make_scheme
+from tests.factories import (
+    enrol_totp,
+    make_bloc,
+    make_checklist_item,
+    make_inspection,
+    make_kpi_indicator,
+    make_unit,
+    make_user,
+    make_violation,
+    make_violation_type,
+)
+
+D = Decimal
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def period():
+    return make_period(
+        starts_on=datetime.date(2026, 1, 1), ends_on=datetime.date(2026, 12, 31), status=PeriodStatus.IN_PROGRESS
+    )
+
+
+@pytest.fixture
+def setup(period, tree):
+    """Sở Nội vụ (9 claimed) and Sở Tài chính (8 claimed) in one bloc; a violation type costs 3 points."""
+    scheme = make_scheme(period)
+    criterion = make_criterion(scheme, max_points=D(10))
+    kind = make_violation_type()
+    DeductionRule.objects.create(scheme=scheme, violation_type=kind, points_per_occurrence=D(3))
+    for unit, points in ((tree.home, "9"), (tree.other, "8")):
+        pledge = make_pledge(unit=unit, period=period)
+        SelfAssessment.objects.create(pledge=pledge, criterion=criterion, claimed_points=D(points))
+    make_bloc(period, [tree.home, tree.other])
+    compute_period(period=period)
+    return kind
+
+
+def score(unit):
+    return Score.objects.get(unit=unit)
+
+
+def test_an_appeal_decided_as_upheld_recomputes_the_unit_and_its_bloc_after_commit(
+    setup, tree, personas, django_capture_on_commit_callbacks
+):
+    violation = make_violation(unit=tree.home, type=setup, recorded_by=personas.inspector)
+    change_violation_status(violation=violation, to_status=ViolationStatus.CONTESTED, by=personas.unit_head)
+    appeal = Appeal.objects.create(violation=violation, reason="Không đúng", filed_by=personas.unit_head)
+    assert (score(tree.home).total, score(tree.home).rank) == (D(9), 1)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        appeals.decide_appeal(appeal=appeal, by=personas.administrator, outcome="upheld", reason="Có ảnh")
+
+    assert callbacks
+    assert (score(tree.home).total, score(tree.home).rank) == (D(6), 2)
+    assert score(tree.other).rank == 1
+
+
+def test_nothing_is_recomputed_until_the_transaction_commits(setup, tree, django_capture_on_commit_callbacks):
+    violation = make_violation(unit=tree.home, type=setup)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        change_violation_status(violation=violation, to_status=ViolationStatus.UPHELD, by=None)
+
+    assert len(callbacks) == 1
+    assert score(tree.home).total == D(9)
+
+
+def test_a_dismissed_violation_leaves_the_score_as_it_was(setup, tree, django_capture_on_commit_callbacks):
+    violation = make_violation(unit=tree.home, type=setup, status=ViolationStatus.CONTESTED)
+    with django_capture_on_commit_callbacks(execute=True):
+        change_violation_status(violation=violation, to_status=ViolationStatus.DISMISSED, by=None)
+
+    assert score(tree.home).total == D(9)
+
+
+def test_windows_closed_by_the_hourly_job_recompute_the_units(setup, tree, django_capture_on_commit_callbacks):
+    make_violation(unit=tree.other, type=setup, appeal_deadline=datetime.date(2026, 3, 10))
+    with django_capture_on_commit_callbacks(execute=True):
+        appeals.close_appeal_windows(now=datetime.datetime(2026, 3, 11, 0, 1, tzinfo=HANOI))
+
+    assert score(tree.other).total == D(5)
+
+
+def test_a_recorded_kpi_reading_recomputes_the_unit(period, tree, personas, django_capture_on_commit_callbacks):
+    indicator = make_kpi_indicator()
+    scheme = make_scheme(period)
+    make_criterion(scheme, source="kpi", method="kpi_threshold_linear", kpi_indicator=indicator, full_at=D(90))
+    make_pledge(unit=tree.home, period=period)
+    compute_period(period=period)
+    with django_capture_on_commit_callbacks(execute=True):
+        record_reading(
+            unit=tree.home,
+            indicator=indicator,
+            start=datetime.date(2026, 1, 1),
+            end=datetime.date(2026, 6, 30),
+            value=D(92),
+            by=personas.clerk,
+        )
+
+    assert score(tree.home).total == D(10)
+
+
+def test_a_submitted_inspection_counts_towards_the_minimum(period, tree, personas, django_capture_on_commit_callbacks):
+    make_scheme(period, min_inspections=1)
+    make_pledge(unit=tree.home, period=period)
+    compute_period(period=period)
+    assert score(tree.home).insufficient_evidence
+    inspection = make_inspection(unit=tree.home, date=datetime.date(2026, 4, 2), lead=personas.inspector)
+    for item in [make_checklist_item()]:
+        save_item_result(inspection=inspection, item=item, outcome=ItemOutcome.PASS, note="", by=personas.inspector)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_inspection(inspection=inspection, by=personas.inspector, token=uuid.uuid4())
+
+    assert (score(tree.home).inspection_count, score(tree.home).insufficient_evidence) == (1, False)
+
+
+def test_a_verified_self_assessment_line_recomputes_the_unit(setup, tree, personas, django_capture_on_commit_callbacks):
+    line = SelfAssessment.objects.get(pledge__unit=tree.home)
+    with django_capture_on_commit_callbacks(execute=True):
+        verify_line(line=line, points=D(7), reason="Thiếu minh chứng", by=personas.inspector)
+
+    assert score(tree.home).total == D(7)
+
+
+def test_review_freezes_the_scores_and_a_later_violation_cannot_move_them(
+    setup, period, tree, personas, django_capture_on_commit_callbacks
+):
+    advance_period(period=period, by=personas.administrator)
+    frozen = score(tree.home)
+    assert frozen.frozen and frozen.frozen_at is not None
+
+    violation = make_violation(unit=tree.home, type=setup)
+    with django_capture_on_commit_callbacks(execute=True):
+        change_violation_status(violation=violation, to_status=ViolationStatus.UPHELD, by=None)
+    tasks.recompute_open_periods.delay()
+    tasks.recompute_period.delay(period.pk)
+
+    after = score(tree.home)
+    assert (after.total, after.computed_at, after.frozen) == (D(9), frozen.computed_at, True)
+
+
+def test_a_recorded_reopening_unfreezes_and_recomputes_then_finalizing_freezes_again(setup, period, tree, personas):
+    for _step in range(3):  # review → council → finalized
+        advance_period(period=period, by=personas.administrator)
+    make_violation(unit=tree.home, type=setup, status=ViolationStatus.UPHELD)
+    compute_period(period=period)
+    assert score(tree.home).total == D(9)
+
+    reopen_period(period=period, by=personas.administrator, reason="Khiếu nại được chấp nhận sau kỳ xét")
+
+    assert PeriodReopening.objects.filter(period=period).count() == 1
+    assert (score(tree.home).total, score(tree.home).frozen) == (D(6), False)
+    advance_period(period=period, by=personas.administrator)
+    assert score(tree.home).frozen
+
+
+def test_the_nightly_job_recomputes_open_periods_and_is_safe_to_run_twice(setup, period, tree):
+    make_violation(unit=tree.home, type=setup, status=ViolationStatus.UPHELD)
+    closed = make_period(status=PeriodStatus.FINALIZED)
+    make_scheme(closed)
+    make_pledge(unit=make_unit(), period=closed)
+
+    assert tasks.recompute_open_periods.delay().get() == 2
+    assert tasks.recompute_open_periods.delay().get() == 2
+    assert score(tree.home).total == D(6)
+    assert not Score.objects.filter(period=closed).exists()
+
+
+def test_the_nightly_job_is_scheduled():
+    entry = settings.CELERY_BEAT_SCHEDULE["recompute-open-periods"]
+    assert entry["task"] == tasks.recompute_open_periods.name
+
+
+@pytest.fixture
+def superuser_client(client):
+    user = make_user(is_staff=True, is_superuser=True)
+    enrol_totp(user)
+    client.force_login(user)
+    return client
+
+
+def test_council_points_entered_in_the_admin_override_and_recompute_after_commit(
+    setup, tree, superuser_client, django_capture_on_commit_callbacks
+):
+    criterion = SelfAssessment.objects.get(pledge__unit=tree.home).criterion
+    data = {"unit": tree.home.pk, "criterion": criterion.pk, "points": "4", "note": "Hội đồng chấm lại"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = superuser_client.post(reverse("admin:emulation_manualscore_add"), data)
+
+    assert response.status_code == 302
+    assert score(tree.home).total == D(4)
+    assert score(tree.home).breakdown[-1]["detail"] == "Hội đồng chấm lại"
+
+
+def test_a_bonus_granted_in_the_admin_counts_after_commit(
+    setup, period, tree, superuser_client, django_capture_on_commit_callbacks
+):
+    rule = BonusRule.objects.create(scheme=period.scheme, code="CO", description="Cờ thi đua", points=D(2))
+    with django_capture_on_commit_callbacks(execute=True):
+        superuser_client.post(reverse("admin:emulation_bonusgrant_add"), {"unit": tree.other.pk, "rule": rule.pk})
+
+    assert (score(tree.other).total, score(tree.other).rank) == (D(10), 1)
+
+
+def test_scores_are_read_only_in_the_admin(setup, tree, superuser_client):
+    url = reverse("admin:emulation_score_change", args=[score(tree.home).pk])
+    assert superuser_client.get(url).status_code == 200
+    superuser_client.post(url, {"total": "100"})
+    assert score(tree.home).total == D(9)
+
+
+@pytest.fixture
+def score_worker(transactional_db):
+    """A real Celery worker thread on the configured broker (see tests/test_celery.py); skipped without a broker."""
+    if not os.environ.get("CELERY_BROKER_URL"):
+        pytest.skip("no CELERY_BROKER_URL: no broker to run a worker against")
+    celery_app.conf.task_always_eager = False
+    celery_app.control.purge()
+    try:
+        with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+            yield worker
+    finally:
+        celery_app.conf.task_always_eager = True
+
+
+@pytest.mark.worker
+def test_a_real_worker_recomputes_the_bloc_once_the_upheld_violation_commits(score_worker, setup, tree):
+    violation = make_violation(unit=tree.home, type=setup)
+    with transaction.atomic():
+        change_violation_status(violation=violation, to_status=ViolationStatus.UPHELD, by=None)
+
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and score(tree.home).total != D(6):
+        time.sleep(0.1)
+    assert (score(tree.home).total, score(tree.home).rank, score(tree.other).rank) == (D(6), 2, 1)

@@ -1,0 +1,1 @@
+"""Accounts: the provisioned-account adapter, language and the two-factor requirement."""

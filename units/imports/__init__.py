@@ -1,0 +1,1 @@
+"""One import engine for every CSV/XLSX import: upload, preview every invalid row, all rows or none."""

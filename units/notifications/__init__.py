@@ -1,0 +1,1 @@
+"""Notifications: the inbox, and the e-mail sent after the commit."""
