@@ -49,7 +49,7 @@ def app_scoring():
     (full recompute + ranking of a period by id, as the nightly job runs it per open period;
     recompute of one unit and its bloc after an observation of the unit on a day, as the upheld-violation signal does).
     """
-    from emulation.tasks import recompute_period, recompute_unit_on
+    from emulation.scoring.tasks import recompute_period, recompute_unit_on
 
     return recompute_period, recompute_unit_on
 
@@ -205,12 +205,12 @@ def report(args, full, incremental, baseline: float | None, memory: float) -> in
     ratio, ms = app / floor, app_one * 1000
     print(f"full recompute + ranking of the period ({connection.vendor}, best of {args.repeat}, interleaved)")
     print(f"  floor: one SQL statement into temp table floor_result {floor:9.3f} s")
-    print(f"  app: emulation.tasks.recompute_period                 {app:9.3f} s  {ratio:6.1f} × floor"
+    print(f"  app: emulation.scoring.tasks.recompute_period                 {app:9.3f} s  {ratio:6.1f} × floor"
           f"  (goal ≤ {args.max_ratio:g} ×)")  # fmt: skip
     print(f"incremental: one violation upheld → its unit and its bloc ({min(sizes)}–{max(sizes)} units), "
           f"best of {len(sizes)}")  # fmt: skip
     print(f"  floor: the same SQL for that bloc                     {floor_one * 1000:9.1f} ms")
-    print(f"  app: emulation.tasks.recompute_unit_on                {ms:9.1f} ms {app_one / floor_one:6.1f} × floor"
+    print(f"  app: emulation.scoring.tasks.recompute_unit_on                {ms:9.1f} ms {app_one / floor_one:6.1f} × floor"
           f"  (goal ≤ {args.max_incremental_ms:g} ms)")  # fmt: skip
     source = (f"VmHWM of this process, reset after the build at {baseline:.0f} MB resident" if baseline is not None
               else "ru_maxrss of this process since start, build included")  # fmt: skip
