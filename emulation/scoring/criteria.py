@@ -7,7 +7,6 @@ KPI readings) → the council's manual entry. A replaced stage stays in the brea
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from emulation.schemes.models import Criterion, CriterionMethod
@@ -45,8 +44,13 @@ class Line:
     link: str = ""
 
     def as_json(self) -> dict:
-        data = dict(self.__dict__)
+        """Compact: blank keys are left out and links are not stored (the page derives them from the source,
+        see `emulation.scoring.views.line_link`); a KPI line stores the marker "kpi" as its link."""
+        data = {"kind": self.kind, "label": self.label, "counted": self.counted}
         data["points"] = None if self.points is None else str(cents(self.points))
+        for key in ("group", "criterion", "detail", "source", "source_id", "link"):
+            if value := getattr(self, key):
+                data[key] = value
         return data
 
 
@@ -93,8 +97,7 @@ def _self_assessment_lines(facts: Facts, unit_id: int, criterion: Criterion) -> 
     claim = facts.claims.get((unit_id, criterion.pk))
     if claim is None:
         return [_line(criterion, ZERO, _("Đơn vị chưa tự chấm"))]
-    link = reverse("emulation:self_assessment", args=[claim.pledge_id])
-    source = ("emulation.selfassessment", claim.pk, link)
+    source = ("emulation.selfassessment", claim.pk)
     if not claim.is_verified:
         return [_line(criterion, claim.claimed_points, _("Tự chấm, chưa thẩm định"), *source)]
     claimed = _line(criterion, claim.claimed_points, _("Đơn vị tự chấm"), *source)
@@ -111,18 +114,18 @@ def _inspection_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[
     categories = set(criterion.checklist_categories or [])
     lines, passed, checked = [], 0, 0
     for inspection in facts.inspections.get(unit_id, []):
-        counts = [c for category, c in facts.checks[inspection.pk].items() if not categories or category in categories]
+        checks = facts.checks.get(inspection.pk, {})
+        counts = [c for category, c in checks.items() if not categories or category in categories]
         ok, bad = sum(c[0] for c in counts), sum(c[1] for c in counts)
         if ok + bad == 0:
             continue
         passed, checked = passed + ok, checked + ok + bad
         label = _("Kiểm tra ngày %(date)s") % {"date": inspection.date.strftime("%d/%m/%Y")}
         if inspection.unit_id != unit_id:
-            label = f"{label} — {inspection.unit.name}"
-        link = reverse("evaluations:inspection_detail", args=[inspection.pk])
+            label = f"{label} — {facts.names[inspection.unit_id]}"
         detail = _("%(ok)s/%(n)s mục đạt") % {"ok": ok, "n": ok + bad}
         lines.append(Line(LineKind.EVIDENCE, label, None, False, criterion.group.code, criterion.code, detail,
-                          "evaluations.inspection", inspection.pk, link))  # fmt: skip
+                          "evaluations.inspection", inspection.pk))  # fmt: skip
     if not checked:
         return [*lines, _line(criterion, ZERO, _("Không có kết quả kiểm tra trong kỳ"))]
     points = criterion.max_points * passed / checked
@@ -135,14 +138,14 @@ def kpi_value(facts: Facts, unit_id: int, indicator) -> tuple[Decimal | None, in
     first (Σ numerator ÷ Σ denominator × 100); an entered rate is the mean of its readings; a count is their sum."""
     if indicator.pk in facts.components:
         numerator, denominator = facts.components[indicator.pk]
-        num = sum((r.value for i in numerator for r in facts.readings.get((unit_id, i), [])), ZERO)
-        den_readings = [r for i in denominator for r in facts.readings.get((unit_id, i), [])]
-        den = sum((r.value for r in den_readings), ZERO)
+        num = sum((value for i in numerator for value in facts.readings.get((unit_id, i), [])), ZERO)
+        den_readings = [value for i in denominator for value in facts.readings.get((unit_id, i), [])]
+        den = sum(den_readings, ZERO)
         return (cents(num * 100 / den), len(den_readings)) if den else (None, 0)
     readings = facts.readings.get((unit_id, indicator.pk), [])
     if not readings:
         return None, 0
-    total = sum((r.value for r in readings), ZERO)
+    total = sum(readings, ZERO)
     return (total if indicator.is_count else cents(total / len(readings))), len(readings)
 
 
@@ -163,7 +166,7 @@ def _kpi_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[Line]:
     if indicator is None or criterion.full_at is None:
         return [_line(criterion, ZERO, _("Tiêu chí chưa cấu hình chỉ số KPI"))]
     value, count = kpi_value(facts, unit_id, indicator)
-    link = reverse("evaluations:kpi_unit", args=[unit_id])
+    link = "kpi"  # the unit's KPI page, linked when the page is shown
     if value is None:
         return [_line(criterion, ZERO, _("Không có số liệu %(code)s trong kỳ") % {"code": indicator.code}, link=link)]
     sign = "≤" if criterion.method == CriterionMethod.KPI_AT_MOST else "≥"

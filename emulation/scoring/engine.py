@@ -2,24 +2,31 @@
 unfreeze a period's scores.
 
 Rules:
-- A computation reads everything in a fixed number of queries (`scoring_facts`), scores every unit in memory
-  (`scoring_units`), ranks each bloc (`ranking`) and writes all scores in one upsert: the query count does not grow
-  with the number of units (on SQLite the upsert is split every ~50 units by its 999-parameter limit).
+- A full computation reads each unit's path once (`scope.period_scope`), then scores the period a chunk of whole
+  blocs at a time (about `CHUNK` units): each chunk reads its facts in a fixed number of queries (`facts`), scores
+  its units in memory (`unit_scores`), ranks each bloc (`ranking`) and writes its scores in one upsert, in its own
+  short transaction. Memory and lock time stay those of one chunk, whatever the number of units.
+- One unit's recomputation reads only the observed unit's ancestors and its bloc's subtrees (`scope.subtree_scope`):
+  its cost does not depend on the size of the country.
+- Neither loses the other's result: both lock the bloc's score rows while writing, and a chunk computed from facts
+  read before a bloc's scores were last written (by a recomputation of one of its units) leaves that bloc as it is.
 - Frozen scores are never overwritten: a period whose scores are frozen is skipped until it is re-opened.
 - Computing twice gives the same scores (safe for retried or duplicated background tasks).
 """
 
 import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from emulation.movements.models import BlocMembership, Period, PeriodStatus
-from emulation.scoring.facts import load_facts, load_scheme, scored_unit_ids
+from emulation.scoring.facts import load_facts, load_scheme
 from emulation.scoring.models import Score
 from emulation.scoring.ranking import rank_results
+from emulation.scoring.scope import owner_of_unit, period_scope, subtree_scope
 from emulation.scoring.unit_scores import UnitScore, score_unit
-from units.models import Unit
+
+CHUNK = 300  # units scored together in a full computation (whole blocs): bounds memory and each write's locks
 
 WRITTEN_FIELDS = [
     "criteria_points",
@@ -40,31 +47,62 @@ WRITTEN_FIELDS = [
 ]
 
 
-@transaction.atomic
 def compute_period(*, period: Period) -> int:
     """Score every unit of the period (bloc members and units that pledged); drop scores of units no longer in it."""
-    if not _lock_unfrozen(period):
+    if is_frozen(period):
         return 0
-    units = scored_unit_ids(period)
-    Score.objects.filter(period=period).exclude(unit_id__in=units).delete()
-    return _compute(period, units, set(units))
+    scheme = load_scheme(period)
+    scope = period_scope(period)
+    with transaction.atomic():
+        Score.objects.filter(period=period).exclude(unit_id__in=list(scope.scored)).delete()
+    if scheme is None:
+        return 0
+    count = 0
+    for units in chunks(scope.scored):
+        stamp = timezone.now()
+        results = _score(period, scheme, load_facts(period, scheme, units, scope))
+        count += _write_chunk(period, results, stamp)
+    return count
 
 
 @transaction.atomic
 def recompute_unit(*, period: Period, unit_id: int) -> int:
     """Score again the scored unit at or above `unit_id` with every member of its bloc, so the ranking follows."""
-    if not _lock_unfrozen(period):
+    found = owner_of_unit(period, unit_id)
+    if found is None:
         return 0
-    units = scored_unit_ids(period)
-    unit = Unit.objects.filter(pk=unit_id).first()
-    owner = next((pk for pk in reversed(unit.ancestor_ids()) if pk in units), None) if unit else None
-    if owner is None:
-        return 0
-    bloc_id = units[owner]
+    owner, bloc_id = found
+    units = {owner: None}
     if bloc_id is not None:
-        members = BlocMembership.objects.filter(bloc_id=bloc_id).values_list("unit_id", flat=True)
-        return _compute(period, dict.fromkeys(members, bloc_id), set(units))
-    return _compute(period, {owner: None}, set(units))
+        units = dict.fromkeys(BlocMembership.objects.filter(bloc_id=bloc_id).values_list("unit_id", flat=True), bloc_id)
+    if not _share_period(period):
+        return 0
+    _lock_scores(period, units)
+    stamp = timezone.now()
+    scheme = load_scheme(period)
+    if scheme is None:
+        return 0
+    results = _score(period, scheme, load_facts(period, scheme, units, subtree_scope(period, list(units))))
+    _write(period, results, stamp)
+    return len(results)
+
+
+def chunks(scored: dict[int, int | None]):
+    """The scored units in groups of whole blocs (units outside any bloc alone), about `CHUNK` units each."""
+    blocs: dict[int | None, list[int]] = {}
+    for unit_id, bloc_id in sorted(scored.items(), key=lambda item: (item[1] is None, item[1] or 0, item[0])):
+        blocs.setdefault(bloc_id, []).append(unit_id)
+    groups = [(bloc_id, members) for bloc_id, members in blocs.items() if bloc_id is not None]
+    loose = blocs.get(None, [])
+    groups += [(None, loose[i : i + CHUNK]) for i in range(0, len(loose), CHUNK)]
+    current: dict[int, int | None] = {}
+    for bloc_id, members in groups:
+        current.update(dict.fromkeys(members, bloc_id))
+        if len(current) >= CHUNK:
+            yield current
+            current = {}
+    if current:
+        yield current
 
 
 def periods_containing(day: datetime.date):
@@ -75,6 +113,7 @@ def periods_containing(day: datetime.date):
 @transaction.atomic
 def freeze_scores(*, period: Period) -> int:
     """The review step: compute the scores one last time, then freeze them as the period's snapshot."""
+    _lock_period(period)
     compute_period(period=period)
     return Score.objects.filter(period=period, frozen=False).update(frozen=True, frozen_at=timezone.now())
 
@@ -82,6 +121,7 @@ def freeze_scores(*, period: Period) -> int:
 @transaction.atomic
 def unfreeze_scores(*, period: Period) -> int:
     """A recorded re-opening lets the engine recompute the period again, starting at once."""
+    _lock_period(period)
     count = Score.objects.filter(period=period, frozen=True).update(frozen=False, frozen_at=None)
     compute_period(period=period)
     return count
@@ -92,25 +132,49 @@ def freezes_at(status: str) -> bool:
     return status in {PeriodStatus.REVIEW, PeriodStatus.FINALIZED}
 
 
-def _lock_unfrozen(period: Period) -> bool:
-    """Lock the period row (so a freeze and a recompute never interleave) and tell whether it may be computed."""
+def is_frozen(period: Period) -> bool:
+    return Score.objects.filter(period=period, frozen=True).exists()
+
+
+def _lock_period(period: Period) -> None:
+    """Freezing and unfreezing lock the period row exclusively: no score is written meanwhile."""
     Period.objects.select_for_update().filter(pk=period.pk).values_list("pk", flat=True).first()
-    return not Score.objects.filter(period=period, frozen=True).exists()
 
 
-def _compute(period: Period, units: dict[int, int | None], scored: set[int]) -> int:
-    scheme = load_scheme(period)
-    if scheme is None or not units:
-        return 0
-    facts = load_facts(period, scheme, units, scored)
+def _share_period(period: Period) -> bool:
+    """Writers of scores share the period row's lock (so they never wait for each other, only for a freeze) and
+    write only while the period's scores are not frozen."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {Period._meta.db_table} WHERE id = %s FOR SHARE", [period.pk])
+    return not is_frozen(period)
+
+
+def _lock_scores(period: Period, units) -> dict[int, datetime.datetime]:
+    """Lock the score rows of `units` for this transaction; when each was last written."""
+    rows = Score.objects.select_for_update().filter(period=period, unit_id__in=list(units))
+    return dict(rows.values_list("unit_id", "computed_at"))
+
+
+def _score(period: Period, scheme, facts) -> list[UnitScore]:
     results = [score_unit(facts, unit_id) for unit_id in facts.unit_ids]
     rank_results(results, list(scheme.tie_break_keys or []))
-    _write(period, results)
+    return results
+
+
+@transaction.atomic
+def _write_chunk(period: Period, results: list[UnitScore], stamp: datetime.datetime) -> int:
+    """Write a chunk's scores, except the blocs written since `stamp` (their newer scores stand)."""
+    if not _share_period(period):
+        return 0
+    written = _lock_scores(period, [result.unit_id for result in results])
+    stale = {result.bloc_id or -result.unit_id for result in results if written.get(result.unit_id, stamp) > stamp}
+    results = [result for result in results if (result.bloc_id or -result.unit_id) not in stale]
+    _write(period, results, stamp)
     return len(results)
 
 
-def _write(period: Period, results: list[UnitScore]) -> None:
-    now = timezone.now()
+def _write(period: Period, results: list[UnitScore], stamp: datetime.datetime) -> None:
     scores = [
         Score(
             unit_id=result.unit_id,
@@ -128,7 +192,7 @@ def _write(period: Period, results: list[UnitScore]) -> None:
             insufficient_evidence=result.insufficient_evidence,
             inspection_count=result.inspection_count,
             upheld_violation_count=result.upheld_violation_count,
-            computed_at=now,
+            computed_at=stamp,
             breakdown=[line.as_json() for line in result.lines],
         )
         for result in results

@@ -1,20 +1,25 @@
-"""Everything the engine reads for a period, loaded set-wise: a fixed number of queries whatever the number of units.
+"""Everything the engine reads for some scored units of a period, loaded set-wise as plain rows (no model instances
+for the bulk of the observations): a fixed number of queries whatever the number of units.
 
 Only observations inside the period's dates count: submitted inspections dated in the period, upheld violations that
-occurred in it, KPI readings whose whole range lies in it. An observation about a unit counts for the nearest scored
-unit at or above it: a department answers for its divisions, a district for its communes (unless they are scored
-themselves).
+occurred on one of its days (local time, read as a datetime range so the (status, occurred_at) index serves it),
+KPI readings whose whole range lies in it. An observation about a unit counts for the nearest scored unit at or above
+it (`emulation.scoring.scope`).
 """
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from django.db.models import CharField, Count, Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
 
-from emulation.movements.models import BlocMembership, Period
-from emulation.pledges.models import Pledge, SelfAssessment
+from emulation.movements.models import Period
+from emulation.pledges.models import SelfAssessment
 from emulation.schemes.models import Criterion, CriterionGroup, ScoringScheme, VetoKind
 from emulation.scoring.models import BonusGrant, ManualScore
+from emulation.scoring.scope import Scope, scored_unit_ids  # noqa: F401  (re-exported for callers)
 from evaluations.models import (
     DisciplineRecord,
     Inspection,
@@ -24,42 +29,58 @@ from evaluations.models import (
     KpiIndicator,
     KpiReading,
     Violation,
+    ViolationStatus,
+    ViolationType,
 )
-from units.models import Unit
+
+
+class Seen(NamedTuple):
+    """A submitted inspection, as the breakdown needs it."""
+
+    pk: int
+    unit_id: int
+    date: datetime.date
+
+
+class Upheld(NamedTuple):
+    """An upheld violation, as the breakdown needs it."""
+
+    pk: int
+    unit_id: int
+    type_id: int
+    occurred_at: datetime.datetime
+
+
+class Claim(NamedTuple):
+    """A self-assessment line, as the breakdown needs it."""
+
+    pk: int
+    pledge_id: int
+    claimed_points: object
+    verified_points: object
+    verification_reason: str
+    is_verified: bool
 
 
 @dataclass
 class Facts:
-    """What one period's scoring needs, keyed by unit id."""
+    """What the scoring of some units needs, keyed by unit id."""
 
     period: Period
     scheme: ScoringScheme
     unit_ids: list[int]
-    owners: dict[int, int] = field(default_factory=dict)  # scored unit of each path id, see `owner_of`
+    names: dict[int, str] = field(default_factory=dict)  # observed units' names (for lines about a division)
+    type_names: dict[int, str] = field(default_factory=dict)
     bloc_of: dict[int, int] = field(default_factory=dict)
-    inspections: dict[int, list[Inspection]] = field(default_factory=lambda: defaultdict(list))
+    inspections: dict[int, list[Seen]] = field(default_factory=lambda: defaultdict(list))
     checks: dict[int, dict[str, tuple[int, int]]] = field(default_factory=lambda: defaultdict(dict))  # → (pass, fail)
-    violations: dict[int, list[Violation]] = field(default_factory=lambda: defaultdict(list))
-    readings: dict[tuple[int, int], list[KpiReading]] = field(default_factory=lambda: defaultdict(list))
+    violations: dict[int, list[Upheld]] = field(default_factory=lambda: defaultdict(list))
+    readings: dict[tuple[int, int], list] = field(default_factory=lambda: defaultdict(list))  # → values
     components: dict[int, tuple[set[int], set[int]]] = field(default_factory=dict)
-    claims: dict[tuple[int, int], SelfAssessment] = field(default_factory=dict)
+    claims: dict[tuple[int, int], Claim] = field(default_factory=dict)
     manual: dict[tuple[int, int], ManualScore] = field(default_factory=dict)
     grants: dict[int, list[BonusGrant]] = field(default_factory=lambda: defaultdict(list))
-    disciplines: dict[int, list[DisciplineRecord]] = field(default_factory=lambda: defaultdict(list))
-
-    def in_scope(self, unit_field: str = "unit") -> Exists:
-        """Rows whose `unit_field` lies in the subtree of a unit being computed: one EXISTS over those units' paths
-        (not one LIKE per unit: SQLite caps an expression's depth at 1000)."""
-        observed = ExpressionWrapper(OuterRef(f"{unit_field}__path"), output_field=CharField())
-        roots = Unit.objects.filter(pk__in=self.unit_ids).annotate(observed=observed)
-        return Exists(roots.filter(observed__startswith=F("path")))
-
-    def owner_of(self, unit: Unit) -> int | None:
-        """The scored unit an observation about `unit` counts for: the deepest scored one on its path."""
-        for pk in reversed(unit.ancestor_ids()):
-            if pk in self.owners:
-                return self.owners[pk]
-        return None
+    disciplines: dict[int, list[tuple[str, datetime.date]]] = field(default_factory=lambda: defaultdict(list))
 
 
 def load_scheme(period: Period) -> ScoringScheme | None:
@@ -67,7 +88,7 @@ def load_scheme(period: Period) -> ScoringScheme | None:
     groups = CriterionGroup.objects.order_by("position", "code").prefetch_related(
         Prefetch("criteria", queryset=Criterion.objects.order_by("position", "code").select_related("kpi_indicator"))
     )
-    return (
+    scheme = (
         ScoringScheme.objects.filter(period=period)
         .prefetch_related(
             Prefetch("groups", queryset=groups),
@@ -79,64 +100,74 @@ def load_scheme(period: Period) -> ScoringScheme | None:
         )
         .first()
     )
+    if scheme is not None:
+        for group in scheme.groups.all():
+            for criterion in group.criteria.all():
+                criterion.group = group  # the lines read the group's code without a query
+    return scheme
 
 
-def scored_unit_ids(period: Period) -> dict[int, int | None]:
-    """Units scored in a period: the members of its blocs (with their bloc) and every unit that pledged."""
-    units: dict[int, int | None] = dict.fromkeys(Pledge.objects.filter(period=period).values_list("unit_id", flat=True))
-    units.update(BlocMembership.objects.filter(period=period).values_list("unit_id", "bloc_id"))
-    return units
+def day_range(start: datetime.date, end: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    """The instants of the days from `start` to `end` (both included) in the local zone, as [from, to)."""
+    zone = timezone.get_current_timezone()
+    begin = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min), zone)
+    stop = timezone.make_aware(datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min), zone)
+    return begin, stop
 
 
-def load_facts(period: Period, scheme: ScoringScheme, units: dict[int, int | None], scored: set[int]) -> Facts:
-    """Facts for `units` (a subset of the period's `scored` units, e.g. one bloc)."""
+def load_facts(period: Period, scheme: ScoringScheme, units: dict[int, int | None], scope: Scope) -> Facts:
+    """Facts for `units` (scored units of the period, e.g. one bloc); `scope` says whose observations count."""
     facts = Facts(period=period, scheme=scheme, unit_ids=sorted(units))
     facts.bloc_of = {unit_id: bloc_id for unit_id, bloc_id in units.items() if bloc_id}
-    # Every scored unit claims its own id; only those being computed are owners, the others shadow their subtree.
-    facts.owners = {pk: (pk if pk in units else -1) for pk in scored | set(units)}
-    _load_inspections(facts)
-    _load_violations(facts)
-    _load_kpi(facts)
+    observed = scope.observed_for(units)
+    owner = {pk: scope.owner[pk] for pk in observed}
+    facts.names = {pk: scope.names.get(pk, "") for pk in observed if owner[pk] != pk}
+    _load_inspections(facts, owner)
+    _load_violations(facts, owner)
+    _load_kpi(facts, owner)
     _load_entries(facts)
-    _load_disciplines(facts)
+    _load_disciplines(facts, owner)
     return facts
 
 
-def _load_inspections(facts: Facts) -> None:
+def _load_inspections(facts: Facts, owner: dict[int, int]) -> None:
     period = facts.period
     inspections = Inspection.objects.filter(
-        facts.in_scope(), status=InspectionStatus.SUBMITTED, date__gte=period.starts_on, date__lte=period.ends_on
-    ).order_by("date", "pk")
-    for inspection in inspections.select_related("unit").only("pk", "date", "unit__path", "unit__name"):
-        if (owner := facts.owner_of(inspection.unit)) and owner > 0:
-            facts.inspections[owner].append(inspection)
+        unit_id__in=list(owner), status=InspectionStatus.SUBMITTED, date__gte=period.starts_on, date__lte=period.ends_on
+    )
+    for pk, unit_id, date in inspections.order_by("date", "pk").values_list("pk", "unit_id", "date"):
+        facts.inspections[owner[unit_id]].append(Seen(pk, unit_id, date))
     rows = (
-        ItemResult.objects.filter(inspection__in=inspections)
+        ItemResult.objects.filter(
+            inspection__unit_id__in=list(owner),
+            inspection__status=InspectionStatus.SUBMITTED,
+            inspection__date__gte=period.starts_on,
+            inspection__date__lte=period.ends_on,
+        )
         .values("inspection_id", "item__category")
         .annotate(
             passed=Count("pk", filter=Q(outcome=ItemOutcome.PASS)),
             failed=Count("pk", filter=Q(outcome=ItemOutcome.FAIL)),
         )
+        .values_list("inspection_id", "item__category", "passed", "failed")
     )
-    for row in rows:
-        facts.checks[row["inspection_id"]][row["item__category"]] = (row["passed"], row["failed"])
+    for inspection_id, category, passed, failed in rows:
+        facts.checks[inspection_id][category] = (passed, failed)
 
 
-def _load_violations(facts: Facts) -> None:
-    violations = (
-        Violation.objects.upheld()
-        .between(facts.period.starts_on, facts.period.ends_on)
-        .filter(facts.in_scope())
-        .select_related("type", "unit")
-        .only("pk", "occurred_at", "type__code", "type__name", "unit__path", "unit__name")
-        .order_by("occurred_at", "pk")
-    )
-    for violation in violations:
-        if (owner := facts.owner_of(violation.unit)) and owner > 0:
-            facts.violations[owner].append(violation)
+def _load_violations(facts: Facts, owner: dict[int, int]) -> None:
+    begin, stop = day_range(facts.period.starts_on, facts.period.ends_on)
+    violations = Violation.objects.filter(
+        unit_id__in=list(owner), status=ViolationStatus.UPHELD, occurred_at__gte=begin, occurred_at__lt=stop
+    ).order_by("occurred_at", "pk")
+    types = set()
+    for row in violations.values_list("pk", "unit_id", "type_id", "occurred_at"):
+        facts.violations[owner[row[1]]].append(Upheld(*row))
+        types.add(row[2])
+    facts.type_names = dict(ViolationType.objects.filter(pk__in=types).values_list("pk", "name")) if types else {}
 
 
-def _load_kpi(facts: Facts) -> None:
+def _load_kpi(facts: Facts, owner: dict[int, int]) -> None:
     indicators = {
         criterion.kpi_indicator_id
         for group in facts.scheme.groups.all()
@@ -152,21 +183,20 @@ def _load_kpi(facts: Facts) -> None:
         if denominator:
             facts.components[indicator.pk] = (numerator, denominator)
             needed |= numerator | denominator
-    readings = (
-        KpiReading.objects.within(facts.period.starts_on, facts.period.ends_on)
-        .filter(facts.in_scope(), indicator_id__in=needed)
-        .select_related("indicator", "unit")
-        .order_by("period_start", "pk")
+    readings = KpiReading.objects.within(facts.period.starts_on, facts.period.ends_on).filter(
+        unit_id__in=list(owner), indicator_id__in=needed
     )
-    for reading in readings:
-        if (owner := facts.owner_of(reading.unit)) and owner > 0:
-            facts.readings[owner, reading.indicator_id].append(reading)
+    for unit_id, indicator_id, value in readings.order_by("period_start", "pk").values_list(
+        "unit_id", "indicator_id", "value"
+    ):
+        facts.readings[owner[unit_id], indicator_id].append(value)
 
 
 def _load_entries(facts: Facts) -> None:
     claims = SelfAssessment.objects.filter(pledge__period=facts.period, pledge__unit_id__in=facts.unit_ids)
-    for line in claims.select_related("pledge"):
-        facts.claims[line.pledge.unit_id, line.criterion_id] = line
+    fields = ["pk", "pledge_id", "claimed_points", "verified_points", "verification_reason", "verified_at"]
+    for unit_id, criterion_id, *row in claims.values_list("pledge__unit_id", "criterion_id", *fields):
+        facts.claims[unit_id, criterion_id] = Claim(*row[:5], is_verified=row[5] is not None)
     manual = ManualScore.objects.filter(criterion__group__scheme=facts.scheme, unit_id__in=facts.unit_ids)
     for entry in manual:
         facts.manual[entry.unit_id, entry.criterion_id] = entry
@@ -175,17 +205,12 @@ def _load_entries(facts: Facts) -> None:
         facts.grants[grant.unit_id].append(grant)
 
 
-def _load_disciplines(facts: Facts) -> None:
+def _load_disciplines(facts: Facts, owner: dict[int, int]) -> None:
     """Discipline decided in the period on a person of the unit's subtree, when a veto rule asks about it."""
     if not any(rule.kind == VetoKind.DISCIPLINE_BARS_COLLECTIVE_TITLES for rule in facts.scheme.veto_rules.all()):
         return
-    records = (
-        DisciplineRecord.objects.filter(
-            facts.in_scope("person__unit"), decided_on__gte=facts.period.starts_on, decided_on__lte=facts.period.ends_on
-        )
-        .select_related("person__unit")
-        .order_by("decided_on", "pk")
-    )
-    for record in records:
-        if (owner := facts.owner_of(record.person.unit)) and owner > 0:
-            facts.disciplines[owner].append(record)
+    records = DisciplineRecord.objects.filter(
+        person__unit_id__in=list(owner), decided_on__gte=facts.period.starts_on, decided_on__lte=facts.period.ends_on
+    ).order_by("decided_on", "pk")
+    for unit_id, form, decided_on in records.values_list("person__unit_id", "form", "decided_on"):
+        facts.disciplines[owner[unit_id]].append((form, decided_on))

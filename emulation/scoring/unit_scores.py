@@ -7,7 +7,6 @@ The band is the highest whose minimum the total reaches, lowered by any veto the
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from emulation.schemes.models import Band, VetoKind
@@ -59,7 +58,6 @@ def _add_groups(facts: Facts, result: UnitScore) -> None:
     for group in facts.scheme.groups.all():
         points = ZERO
         for criterion in group.criteria.all():
-            criterion.group = group  # the lines read the group's code without a query
             lines = criterion_lines(facts, result.unit_id, criterion)
             points += sum((line.points for line in lines if line.counted), ZERO)
             result.lines.extend(lines)
@@ -78,14 +76,14 @@ def _add_deductions(facts: Facts, result: UnitScore) -> None:
     taken: dict[int, Decimal] = {}
     for violation in facts.violations.get(result.unit_id, []):
         rule = rules.get(violation.type_id)
-        label = _("%(type)s ngày %(date)s") % {"type": violation.type.name, "date": f"{violation.occurred_at:%d/%m/%Y}"}
+        kind = facts.type_names[violation.type_id]
+        label = _("%(type)s ngày %(date)s") % {"type": kind, "date": f"{violation.occurred_at:%d/%m/%Y}"}
         if violation.unit_id != result.unit_id:
-            label = f"{label} — {violation.unit.name}"
-        link = reverse("evaluations:violation_detail", args=[violation.pk])
+            label = f"{label} — {facts.names[violation.unit_id]}"
         points = -rule.points_per_occurrence if rule else ZERO
         detail = _("Vi phạm được xác nhận") if rule else _("Loại vi phạm này không bị trừ điểm trong bảng điểm")
         result.lines.append(Line(LineKind.DEDUCTION, label, points, bool(rule), detail=detail,
-                                 source="evaluations.violation", source_id=violation.pk, link=link))  # fmt: skip
+                                 source="evaluations.violation", source_id=violation.pk))  # fmt: skip
         if rule:
             taken[rule.pk] = taken.get(rule.pk, ZERO) + rule.points_per_occurrence
     total = ZERO
@@ -140,9 +138,9 @@ def _add_discipline_vetoes(facts: Facts, result: UnitScore) -> None:
         if veto.kind != VetoKind.DISCIPLINE_BARS_COLLECTIVE_TITLES or not veto.min_discipline:
             continue
         threshold = DisciplineForm.gravity(veto.min_discipline)
-        for record in facts.disciplines.get(result.unit_id, []):
-            if DisciplineForm.gravity(record.form) >= threshold:
-                form, day = record.get_form_display(), f"{record.decided_on:%d/%m/%Y}"
+        for form, decided_on in facts.disciplines.get(result.unit_id, []):
+            if DisciplineForm.gravity(form) >= threshold:
+                form, day = DisciplineForm(form).label, f"{decided_on:%d/%m/%Y}"
                 detail = _("%(form)s ngày %(date)s") % {"form": form, "date": day}
                 result.lines.append(Line(LineKind.VETO, veto.description, None, False, detail=detail))
                 break

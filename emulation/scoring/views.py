@@ -6,9 +6,11 @@ from decimal import Decimal
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from emulation.pledges.models import Pledge
 from emulation.schemes.models import CriterionGroup
 from emulation.scoring.criteria import number
 from emulation.scoring.models import LineKind, Score
@@ -78,10 +80,45 @@ def signed(points: Decimal | None) -> str:
     return f"{sign}{number(abs(points))}"
 
 
-def _display(line: dict) -> dict:
-    points = None if line.get("points") is None else Decimal(line["points"])
+# A stored line leaves its blank keys out (older scores stored every key, and a full link: both are read).
+LINE_DEFAULTS = {"points": None, "counted": True, "group": "", "criterion": "", "detail": "", "source": "",
+                 "source_id": None, "link": ""}  # fmt: skip
+
+SOURCE_PAGES = {
+    "evaluations.inspection": "evaluations:inspection_detail",
+    "evaluations.violation": "evaluations:violation_detail",
+}
+
+
+def line_link(line: dict, score: Score, pledges: dict) -> str:
+    """The page a line's source is shown on: an inspection, a violation, the unit's KPI readings, the unit's
+    self-assessment (its pledge for the period); a link stored by an older engine is kept as it is."""
+    if line["link"].startswith("/"):
+        return line["link"]
+    if line["link"] == "kpi":
+        return reverse("evaluations:kpi_unit", args=[score.unit_id])
+    if line["source"] in SOURCE_PAGES and line["source_id"]:
+        return reverse(SOURCE_PAGES[line["source"]], args=[line["source_id"]])
+    if line["source"] == "emulation.selfassessment":
+        if "pledge" not in pledges:
+            found = Pledge.objects.filter(unit_id=score.unit_id, period_id=score.period_id).values_list("pk", flat=True)
+            pledges["pledge"] = found.first()
+        return reverse("emulation:self_assessment", args=[pledges["pledge"]]) if pledges["pledge"] else ""
+    return ""
+
+
+def _display(stored: dict, score: Score, pledges: dict) -> dict:
+    line = {**LINE_DEFAULTS, **stored}
+    line["link"] = line_link(line, score, pledges)
+    points = None if line["points"] is None else Decimal(line["points"])
     plain = line["kind"] in {LineKind.CRITERION, LineKind.SUPERSEDED} or not line["counted"]
     return {**line, "value": points, "shown": number(points or 0) if plain else signed(points)}
+
+
+def shown_lines(score: Score) -> list[dict]:
+    """The score's breakdown lines as the page shows them (every key, the link, the points as text), in order."""
+    pledges: dict = {}
+    return [_display(line, score, pledges) for line in score.breakdown]
 
 
 def breakdown_sections(score: Score) -> list[dict]:
@@ -94,10 +131,10 @@ def breakdown_sections(score: Score) -> list[dict]:
     }
     for key, title, _kinds in OTHER_SECTIONS:
         sections[key] = {"title": title, "max": None, "lines": [], "group": False}
-    for line in score.breakdown:
+    for line in shown_lines(score):
         key = line["group"] if line["kind"] in CRITERION_KINDS else _other_section(line["kind"])
         section = sections.setdefault(key, {"title": key, "max": None, "lines": [], "group": True})
-        section["lines"].append(_display(line))
+        section["lines"].append(line)
     result = []
     for section in sections.values():
         if section["lines"]:

@@ -23,6 +23,7 @@ from emulation.models import (
 )
 from emulation.scoring.engine import compute_period
 from emulation.scoring.models import BonusGrant
+from emulation.scoring.views import shown_lines
 from evaluations.models import ItemOutcome, KpiReading, ViolationCategory, ViolationStatus
 from tests.emulation.factories import make_criterion, make_period, make_pledge, make_scheme
 from tests.factories import (
@@ -74,7 +75,8 @@ def score_of(unit, period) -> Score:
 
 
 def lines(score, kind=None):
-    return [line for line in score.breakdown if kind is None or line["kind"] == kind]
+    """The score's breakdown lines as its page shows them."""
+    return [line for line in shown_lines(score) if kind is None or line["kind"] == kind]
 
 
 def test_group_points_are_capped_at_the_group_maximum(scheme, period):
