@@ -43,7 +43,7 @@ from emulation.models import Bloc, BlocMembership, BonusGrant, Period, Pledge, S
 from evaluations.models import Inspection, ItemResult, KpiReading, Violation  # noqa: E402
 from units.models import Unit  # noqa: E402
 
-TEST_DATABASE = "test_thidua_bench_national"
+TEST_DATABASE = os.environ.get("BENCH_TEST_DATABASE", "test_thidua_bench_national")  # its own name per runner
 DEFAULT_SEED = 2026
 
 

@@ -7,10 +7,9 @@ KPI readings) → the council's manual entry. A replaced stage stays in the brea
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.translation import gettext as _
-
 from emulation.schemes.models import Criterion, CriterionMethod
 from emulation.scoring.facts import Facts
+from emulation.scoring.facts import translated as _
 from emulation.scoring.models import LineKind
 
 CENT = Decimal("0.01")
@@ -69,12 +68,12 @@ def criterion_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[Li
         for line in lines:
             if line.kind == LineKind.CRITERION:
                 line.kind, line.counted = LineKind.SUPERSEDED, False
-        detail = entry.note or _("Hội đồng chấm")
+        detail = entry.note or _("Hội đồng chấm", facts)
         lines.append(
             _line(criterion, min(entry.points, criterion.max_points), detail, "emulation.manualscore", entry.pk)
         )
     elif criterion.method == CriterionMethod.MANUAL_ENTRY:
-        lines.append(_line(criterion, ZERO, _("Hội đồng chưa chấm")))
+        lines.append(_line(criterion, ZERO, _("Hội đồng chưa chấm", facts)))
     return lines
 
 
@@ -96,13 +95,13 @@ def _self_assessment_lines(facts: Facts, unit_id: int, criterion: Criterion) -> 
     """The claimed points count until verified; verified points then replace them (both stay listed)."""
     claim = facts.claims.get((unit_id, criterion.pk))
     if claim is None:
-        return [_line(criterion, ZERO, _("Đơn vị chưa tự chấm"))]
+        return [_line(criterion, ZERO, _("Đơn vị chưa tự chấm", facts))]
     source = ("emulation.selfassessment", claim.pk)
     if not claim.is_verified:
-        return [_line(criterion, claim.claimed_points, _("Tự chấm, chưa thẩm định"), *source)]
-    claimed = _line(criterion, claim.claimed_points, _("Đơn vị tự chấm"), *source)
+        return [_line(criterion, claim.claimed_points, _("Tự chấm, chưa thẩm định", facts), *source)]
+    claimed = _line(criterion, claim.claimed_points, _("Đơn vị tự chấm", facts), *source)
     claimed.kind, claimed.counted = LineKind.SUPERSEDED, False
-    detail = _("Điểm thẩm định")
+    detail = _("Điểm thẩm định", facts)
     if claim.verification_reason:
         detail = f"{detail}: {claim.verification_reason}"
     return [claimed, _line(criterion, claim.verified_points, detail, *source)]
@@ -113,6 +112,7 @@ def _inspection_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[
     counting only the criterion's checklist categories when it names some."""
     categories = set(criterion.checklist_categories or [])
     lines, passed, checked = [], 0, 0
+    dated, counted = _("Kiểm tra ngày %(date)s", facts), _("%(ok)s/%(n)s mục đạt", facts)
     for inspection in facts.inspections.get(unit_id, []):
         checks = facts.checks.get(inspection.pk, {})
         counts = [c for category, c in checks.items() if not categories or category in categories]
@@ -120,16 +120,20 @@ def _inspection_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[
         if ok + bad == 0:
             continue
         passed, checked = passed + ok, checked + ok + bad
-        label = _("Kiểm tra ngày %(date)s") % {"date": inspection.date.strftime("%d/%m/%Y")}
+        label = dated % {"date": f"{inspection.date:%d/%m/%Y}"}
         if inspection.unit_id != unit_id:
             label = f"{label} — {facts.names[inspection.unit_id]}"
-        detail = _("%(ok)s/%(n)s mục đạt") % {"ok": ok, "n": ok + bad}
+        detail = counted % {"ok": ok, "n": ok + bad}
         lines.append(Line(LineKind.EVIDENCE, label, None, False, criterion.group.code, criterion.code, detail,
                           "evaluations.inspection", inspection.pk))  # fmt: skip
     if not checked:
-        return [*lines, _line(criterion, ZERO, _("Không có kết quả kiểm tra trong kỳ"))]
+        return [*lines, _line(criterion, ZERO, _("Không có kết quả kiểm tra trong kỳ", facts))]
     points = criterion.max_points * passed / checked
-    detail = _("%(max)s × %(ok)s/%(n)s mục đạt") % {"max": number(criterion.max_points), "ok": passed, "n": checked}
+    detail = _("%(max)s × %(ok)s/%(n)s mục đạt", facts) % {
+        "max": number(criterion.max_points),
+        "ok": passed,
+        "n": checked,
+    }
     return [*lines, _line(criterion, points, detail)]
 
 
@@ -164,13 +168,15 @@ def kpi_points(criterion: Criterion, value: Decimal) -> Decimal:
 def _kpi_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[Line]:
     indicator = criterion.kpi_indicator
     if indicator is None or criterion.full_at is None:
-        return [_line(criterion, ZERO, _("Tiêu chí chưa cấu hình chỉ số KPI"))]
+        return [_line(criterion, ZERO, _("Tiêu chí chưa cấu hình chỉ số KPI", facts))]
     value, count = kpi_value(facts, unit_id, indicator)
     link = "kpi"  # the unit's KPI page, linked when the page is shown
     if value is None:
-        return [_line(criterion, ZERO, _("Không có số liệu %(code)s trong kỳ") % {"code": indicator.code}, link=link)]
+        return [
+            _line(criterion, ZERO, _("Không có số liệu %(code)s trong kỳ", facts) % {"code": indicator.code}, link=link)
+        ]
     sign = "≤" if criterion.method == CriterionMethod.KPI_AT_MOST else "≥"
-    detail = _("%(code)s = %(value)s (%(n)s kỳ số liệu); đủ điểm khi %(sign)s %(full)s") % {
+    detail = _("%(code)s = %(value)s (%(n)s kỳ số liệu); đủ điểm khi %(sign)s %(full)s", facts) % {
         "code": indicator.code,
         "value": number(value),
         "n": count,

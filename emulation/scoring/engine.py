@@ -17,6 +17,7 @@ Rules:
 import datetime
 
 from django.db import connection, transaction
+from django.db.models import Value
 from django.utils import timezone
 
 from emulation.movements.models import BlocMembership, Period, PeriodStatus
@@ -152,7 +153,7 @@ def _share_period(period: Period) -> bool:
 
 def _lock_scores(period: Period, units) -> dict[int, datetime.datetime]:
     """Lock the score rows of `units` for this transaction; when each was last written."""
-    rows = Score.objects.select_for_update().filter(period=period, unit_id__in=list(units))
+    rows = Score.objects.select_for_update().filter(period=period, unit_id__in=list(units)).order_by()
     return dict(rows.values_list("unit_id", "computed_at"))
 
 
@@ -192,7 +193,7 @@ def _write(period: Period, results: list[UnitScore], stamp: datetime.datetime) -
             insufficient_evidence=result.insufficient_evidence,
             inspection_count=result.inspection_count,
             upheld_violation_count=result.upheld_violation_count,
-            computed_at=stamp,
+            computed_at=Value(stamp),  # an expression: PostgreSQL then gets VALUES rows, not UNNEST arrays of JSON
             breakdown=[line.as_json() for line in result.lines],
         )
         for result in results

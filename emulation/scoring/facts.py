@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from emulation.movements.models import Period
 from emulation.pledges.models import SelfAssessment
@@ -81,6 +82,16 @@ class Facts:
     manual: dict[tuple[int, int], ManualScore] = field(default_factory=dict)
     grants: dict[int, list[BonusGrant]] = field(default_factory=lambda: defaultdict(list))
     disciplines: dict[int, list[tuple[str, datetime.date]]] = field(default_factory=lambda: defaultdict(list))
+    texts: dict[str, str] = field(default_factory=dict)  # translated messages, see `translated`
+
+
+def translated(message: str, facts: Facts) -> str:
+    """gettext, remembered for one computation: the lines repeat the same few messages thousands of times, and each
+    gettext call looks the active language up again. Imported as `_` so the message is still found for translation."""
+    text = facts.texts.get(message)
+    if text is None:
+        text = facts.texts[message] = gettext(message)
+    return text
 
 
 def load_scheme(period: Period) -> ScoringScheme | None:

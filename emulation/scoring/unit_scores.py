@@ -7,11 +7,10 @@ The band is the highest whose minimum the total reaches, lowered by any veto the
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
 from emulation.schemes.models import Band, VetoKind
 from emulation.scoring.criteria import ZERO, Line, cents, criterion_lines, number
 from emulation.scoring.facts import Facts
+from emulation.scoring.facts import translated as _
 from emulation.scoring.models import LineKind
 from evaluations.models import DisciplineForm
 
@@ -63,7 +62,10 @@ def _add_groups(facts: Facts, result: UnitScore) -> None:
             result.lines.extend(lines)
         if points > group.max_points:
             excess = points - group.max_points
-            label = _("Nhóm %(code)s vượt điểm tối đa %(max)s") % {"code": group.code, "max": number(group.max_points)}
+            label = _("Nhóm %(code)s vượt điểm tối đa %(max)s", facts) % {
+                "code": group.code,
+                "max": number(group.max_points),
+            }
             result.lines.append(Line(LineKind.GROUP_CAP, label, -excess, group=group.code))
             points = group.max_points
         result.group_points[group.code] = cents(points)
@@ -77,11 +79,15 @@ def _add_deductions(facts: Facts, result: UnitScore) -> None:
     for violation in facts.violations.get(result.unit_id, []):
         rule = rules.get(violation.type_id)
         kind = facts.type_names[violation.type_id]
-        label = _("%(type)s ngày %(date)s") % {"type": kind, "date": f"{violation.occurred_at:%d/%m/%Y}"}
+        label = _("%(type)s ngày %(date)s", facts) % {"type": kind, "date": f"{violation.occurred_at:%d/%m/%Y}"}
         if violation.unit_id != result.unit_id:
             label = f"{label} — {facts.names[violation.unit_id]}"
         points = -rule.points_per_occurrence if rule else ZERO
-        detail = _("Vi phạm được xác nhận") if rule else _("Loại vi phạm này không bị trừ điểm trong bảng điểm")
+        detail = (
+            _("Vi phạm được xác nhận", facts)
+            if rule
+            else _("Loại vi phạm này không bị trừ điểm trong bảng điểm", facts)
+        )
         result.lines.append(Line(LineKind.DEDUCTION, label, points, bool(rule), detail=detail,
                                  source="evaluations.violation", source_id=violation.pk))  # fmt: skip
         if rule:
@@ -90,7 +96,10 @@ def _add_deductions(facts: Facts, result: UnitScore) -> None:
     for rule in rules.values():
         points = taken.get(rule.pk, ZERO)
         if rule.cap is not None and points > rule.cap:
-            label = _("%(type)s: trừ tối đa %(cap)s") % {"type": rule.violation_type.name, "cap": number(rule.cap)}
+            label = _("%(type)s: trừ tối đa %(cap)s", facts) % {
+                "type": rule.violation_type.name,
+                "cap": number(rule.cap),
+            }
             result.lines.append(Line(LineKind.DEDUCTION_CAP, label, points - rule.cap))
             points = rule.cap
         total += points
@@ -106,7 +115,7 @@ def _add_bonuses(facts: Facts, result: UnitScore) -> None:
         total += grant.rule.points
     cap = facts.scheme.bonus_cap
     if total > cap:
-        label = _("Điểm thưởng tối đa %(cap)s") % {"cap": number(cap)}
+        label = _("Điểm thưởng tối đa %(cap)s", facts) % {"cap": number(cap)}
         result.lines.append(Line(LineKind.BONUS_CAP, label, cap - total))
         total = cap
     result.bonus_points = cents(total)
@@ -124,10 +133,10 @@ def _add_band_and_vetoes(facts: Facts, result: UnitScore) -> None:
         if veto.kind == VetoKind.VIOLATION_CAPS_BAND and veto.capped_band is not None:
             if result.band is None or result.band.min_total > veto.capped_band.min_total:
                 result.band, result.band_capped = veto.capped_band, True
-            detail = _("Xếp loại không quá %(band)s") % {"band": veto.capped_band.name}
+            detail = _("Xếp loại không quá %(band)s", facts) % {"band": veto.capped_band.name}
         elif veto.kind == VetoKind.VIOLATION_BARS_BLOC_LEAD:
             result.bars_bloc_lead = True
-            detail = _("Không được suy tôn dẫn đầu khối/cụm")
+            detail = _("Không được suy tôn dẫn đầu khối/cụm", facts)
         result.lines.append(Line(LineKind.VETO, veto.description, None, False, detail=detail))
     _add_discipline_vetoes(facts, result)
 
@@ -141,7 +150,7 @@ def _add_discipline_vetoes(facts: Facts, result: UnitScore) -> None:
         for form, decided_on in facts.disciplines.get(result.unit_id, []):
             if DisciplineForm.gravity(form) >= threshold:
                 form, day = DisciplineForm(form).label, f"{decided_on:%d/%m/%Y}"
-                detail = _("%(form)s ngày %(date)s") % {"form": form, "date": day}
+                detail = _("%(form)s ngày %(date)s", facts) % {"form": form, "date": day}
                 result.lines.append(Line(LineKind.VETO, veto.description, None, False, detail=detail))
                 break
 
@@ -151,5 +160,7 @@ def _add_evidence_flag(facts: Facts, result: UnitScore) -> None:
     needed = facts.scheme.min_inspections
     if result.inspection_count < needed:
         result.insufficient_evidence = True
-        detail = _("%(n)s/%(min)s lần kiểm tra trong kỳ") % {"n": result.inspection_count, "min": needed}
-        result.lines.append(Line(LineKind.INSUFFICIENT, _("Chưa đủ căn cứ để xếp hạng"), None, False, detail=detail))
+        detail = _("%(n)s/%(min)s lần kiểm tra trong kỳ", facts) % {"n": result.inspection_count, "min": needed}
+        result.lines.append(
+            Line(LineKind.INSUFFICIENT, _("Chưa đủ căn cứ để xếp hạng", facts), None, False, detail=detail)
+        )
