@@ -15,9 +15,9 @@ Rules:
 """
 
 import datetime
+import json
 
 from django.db import connection, transaction
-from django.db.models import Value
 from django.utils import timezone
 
 from emulation.movements.models import BlocMembership, Period, PeriodStatus
@@ -176,28 +176,44 @@ def _write_chunk(period: Period, results: list[UnitScore], stamp: datetime.datet
 
 
 def _write(period: Period, results: list[UnitScore], stamp: datetime.datetime) -> None:
-    scores = [
-        Score(
-            unit_id=result.unit_id,
-            period=period,
-            criteria_points=result.criteria_points,
-            deduction_points=result.deduction_points,
-            bonus_points=result.bonus_points,
-            total=result.total,
-            band=result.band,
-            band_capped=result.band_capped,
-            bars_bloc_lead=result.bars_bloc_lead,
-            bloc_id=result.bloc_id,
-            rank=result.rank,
-            tie_broken_by=result.tie_broken_by,
-            insufficient_evidence=result.insufficient_evidence,
-            inspection_count=result.inspection_count,
-            upheld_violation_count=result.upheld_violation_count,
-            computed_at=Value(stamp),  # an expression: PostgreSQL then gets VALUES rows, not UNNEST arrays of JSON
-            breakdown=[line.as_json() for line in result.lines],
-        )
-        for result in results
-    ]
+    """One upsert of the scores: on PostgreSQL through COPY into a temporary table (no giant statement to build
+    and parse), elsewhere through `bulk_create`."""
+    if connection.vendor == "postgresql":
+        _copy_upsert(period, results, stamp)
+        return
+    scores = [Score(unit_id=row[0], period=period, **dict(zip(WRITTEN_COLUMNS[2:], row[2:], strict=True)))
+              for row in _rows(period, results, stamp, encode=False)]  # fmt: skip
     Score.objects.bulk_create(
         scores, update_conflicts=True, unique_fields=["unit", "period"], update_fields=WRITTEN_FIELDS
     )
+
+
+WRITTEN_COLUMNS = [
+    "unit_id",
+    "period_id",
+    *(name + "_id" if name in {"band", "bloc"} else name for name in WRITTEN_FIELDS),
+]
+
+
+def _rows(period: Period, results: list[UnitScore], stamp: datetime.datetime, *, encode: bool):
+    for r in results:
+        breakdown = [line.as_json() for line in r.lines]
+        yield (r.unit_id, period.pk, r.criteria_points, r.deduction_points, r.bonus_points, r.total,
+               r.band.pk if r.band else None, r.band_capped, r.bars_bloc_lead, r.bloc_id, r.rank, r.tie_broken_by,
+               r.insufficient_evidence, r.inspection_count, r.upheld_violation_count, stamp,
+               json.dumps(breakdown, ensure_ascii=False) if encode else breakdown)  # fmt: skip
+
+
+def _copy_upsert(period: Period, results: list[UnitScore], stamp: datetime.datetime) -> None:
+    table, columns = Score._meta.db_table, ", ".join(WRITTEN_COLUMNS)
+    updates = ", ".join(f"{column} = EXCLUDED.{column}" for column in WRITTEN_COLUMNS[2:])
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS score_upsert AS SELECT {columns} FROM {table} WITH NO DATA")
+        cursor.execute("TRUNCATE score_upsert")
+        with cursor.cursor.copy(f"COPY score_upsert ({columns}) FROM STDIN") as copy:
+            for row in _rows(period, results, stamp, encode=True):
+                copy.write_row(row)
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}, frozen) SELECT {columns}, false FROM score_upsert "
+            f"ON CONFLICT (unit_id, period_id) DO UPDATE SET {updates}"
+        )

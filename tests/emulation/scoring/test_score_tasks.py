@@ -3,6 +3,7 @@ the review step freezes the scores, later changes cannot move them, a recorded r
 
 import datetime
 import os
+import threading
 import time
 import uuid
 from decimal import Decimal
@@ -11,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 
 from config.celery import app as celery_app
@@ -269,4 +270,48 @@ def test_a_real_worker_recomputes_the_bloc_once_the_upheld_violation_commits(sco
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and score(tree.home).total != D(6):
         time.sleep(0.1)
+    assert (score(tree.home).total, score(tree.home).rank, score(tree.other).rank) == (D(6), 2, 1)
+
+
+def test_an_update_never_waits_for_a_running_full_recompute_and_neither_loses_the_others_result(
+    transactional_db, setup, period, tree
+):
+    """PostgreSQL, two threads: the nightly recompute has read its facts and is about to write; meanwhile a
+    violation is upheld and its unit recomputed. The update does not wait for the full run, and the full run's
+    older result does not overwrite it."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are PostgreSQL's; SQLite runs one writer at a time")
+    facts_read, release, failures = threading.Event(), threading.Event(), []
+
+    def pause_before_writing(execute, sql, params, many, context):
+        if "FOR UPDATE" in sql and Score._meta.db_table in sql:
+            facts_read.set()
+            release.wait(10)
+        return execute(sql, params, many, context)
+
+    def nightly():
+        try:
+            with connection.execute_wrapper(pause_before_writing):
+                compute_period(period=period)
+        except Exception as error:  # pragma: no cover - reported by the assertion below
+            failures.append(error)
+        finally:
+            connection.close()
+
+    full = threading.Thread(target=nightly)
+    full.start()
+    assert facts_read.wait(10)
+    make_violation(
+        unit=tree.home,
+        type=setup,
+        status=ViolationStatus.UPHELD,
+        occurred_at=datetime.datetime(2026, 5, 1, 9, tzinfo=HANOI),
+    )
+    started = time.monotonic()
+    tasks.recompute_unit_on(tree.home.pk, "2026-05-01")
+    waited = time.monotonic() - started
+    release.set()
+    full.join(20)
+
+    assert waited < 1 and not failures
     assert (score(tree.home).total, score(tree.home).rank, score(tree.other).rank) == (D(6), 2, 1)
