@@ -40,3 +40,6 @@ migrations-check: install-dev
 # falls below the floor in pyproject.toml ([tool.coverage.report] fail_under).
 test: lint migrations-check
 	$(BIN)/pytest $(COV) $(PYTEST_ARGS)
+
+bench: install-dev  # the scoring benchmark (benchmarks/README.md); e.g. make bench BENCH_ARGS="--units 300"
+	$(BIN)/python benchmarks/bench_scoring.py $(BENCH_ARGS)
