@@ -41,13 +41,16 @@ class Line:
     source: str = ""
     source_id: int | None = None
     link: str = ""
+    evidence: list | None = None  # [inspection id, checks passed, checks counted]: one evidence line each
 
     def as_json(self) -> dict:
         """Compact: blank keys are left out and links are not stored (the page derives them from the source,
-        see `emulation.scoring.views.line_link`); a KPI line stores the marker "kpi" as its link."""
+        see `emulation.scoring.views.line_link`); a KPI line stores the marker "kpi" as its link. The inspections a
+        criterion's points rest on are stored on its line as `evidence` and shown as lines of their own before it
+        (`emulation.scoring.views.shown_lines`)."""
         data = {"kind": self.kind, "label": self.label, "counted": self.counted}
         data["points"] = None if self.points is None else str(cents(self.points))
-        for key in ("group", "criterion", "detail", "source", "source_id", "link"):
+        for key in ("group", "criterion", "detail", "source", "source_id", "link", "evidence"):
             if value := getattr(self, key):
                 data[key] = value
         return data
@@ -111,30 +114,25 @@ def _inspection_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[
     """Max × share of checks passed over the period's submitted inspections (not-applicable checks left out),
     counting only the criterion's checklist categories when it names some."""
     categories = set(criterion.checklist_categories or [])
-    lines, passed, checked = [], 0, 0
-    dated, counted = _("Kiểm tra ngày %(date)s", facts), _("%(ok)s/%(n)s mục đạt", facts)
+    evidence, passed, checked = [], 0, 0
     for inspection in facts.inspections.get(unit_id, []):
         checks = facts.checks.get(inspection.pk, {})
         counts = [c for category, c in checks.items() if not categories or category in categories]
         ok, bad = sum(c[0] for c in counts), sum(c[1] for c in counts)
-        if ok + bad == 0:
-            continue
-        passed, checked = passed + ok, checked + ok + bad
-        label = dated % {"date": f"{inspection.date:%d/%m/%Y}"}
-        if inspection.unit_id != unit_id:
-            label = f"{label} — {facts.names[inspection.unit_id]}"
-        detail = counted % {"ok": ok, "n": ok + bad}
-        lines.append(Line(LineKind.EVIDENCE, label, None, False, criterion.group.code, criterion.code, detail,
-                          "evaluations.inspection", inspection.pk))  # fmt: skip
+        if ok + bad:
+            passed, checked = passed + ok, checked + ok + bad
+            evidence.append([inspection.pk, ok, ok + bad])
     if not checked:
-        return [*lines, _line(criterion, ZERO, _("Không có kết quả kiểm tra trong kỳ", facts))]
+        return [_line(criterion, ZERO, _("Không có kết quả kiểm tra trong kỳ", facts))]
     points = criterion.max_points * passed / checked
     detail = _("%(max)s × %(ok)s/%(n)s mục đạt", facts) % {
         "max": number(criterion.max_points),
         "ok": passed,
         "n": checked,
     }
-    return [*lines, _line(criterion, points, detail)]
+    line = _line(criterion, points, detail)
+    line.evidence = evidence
+    return [line]
 
 
 def kpi_value(facts: Facts, unit_id: int, indicator) -> tuple[Decimal | None, int]:

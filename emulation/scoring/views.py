@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -15,6 +16,7 @@ from emulation.schemes.models import CriterionGroup
 from emulation.scoring.criteria import number
 from emulation.scoring.models import LineKind, Score
 from emulation.scoring.permissions import get_score_for_user
+from evaluations.models import Inspection
 from units.models import Person, Unit
 
 # Lines shown under their criterion group; the others go to the sections after the groups.
@@ -116,9 +118,37 @@ def _display(stored: dict, score: Score, pledges: dict) -> dict:
 
 
 def shown_lines(score: Score) -> list[dict]:
-    """The score's breakdown lines as the page shows them (every key, the link, the points as text), in order."""
+    """The score's breakdown lines as the page shows them (every key, the link, the points as text), in order:
+    a criterion's stored `evidence` (the inspections its points rest on) becomes one line per inspection before it."""
     pledges: dict = {}
-    return [_display(line, score, pledges) for line in score.breakdown]
+    seen = _inspections([row[0] for line in score.breakdown for row in line.get("evidence", ())])
+    shown = []
+    for line in score.breakdown:
+        shown += [_display(evidence, score, pledges) for evidence in _evidence_lines(line, score, seen)]
+        shown.append(_display({k: v for k, v in line.items() if k != "evidence"}, score, pledges))
+    return shown
+
+
+def _inspections(ids: list[int]) -> dict[int, tuple]:
+    if not ids:
+        return {}
+    rows = Inspection.objects.filter(pk__in=ids).values_list("pk", "date", "unit_id", "unit__name")
+    return {pk: (date, unit_id, name) for pk, date, unit_id, name in rows}
+
+
+def _evidence_lines(line: dict, score: Score, seen: dict[int, tuple]) -> list[dict]:
+    """An inspection's line under a criterion: its date (and unit, for a division of the unit), checks passed."""
+    lines = []
+    for pk, ok, counted in line.get("evidence", ()):
+        date, unit_id, name = seen.get(pk, (None, score.unit_id, ""))
+        label = gettext_now("Kiểm tra ngày %(date)s") % {"date": f"{date:%d/%m/%Y}" if date else "?"}
+        if unit_id != score.unit_id:
+            label = f"{label} — {name}"
+        detail = gettext_now("%(ok)s/%(n)s mục đạt") % {"ok": ok, "n": counted}
+        lines.append({"kind": LineKind.EVIDENCE, "label": label, "counted": False, "group": line.get("group", ""),
+                      "criterion": line.get("criterion", ""), "detail": detail, "source": "evaluations.inspection",
+                      "source_id": pk})  # fmt: skip
+    return lines
 
 
 def breakdown_sections(score: Score) -> list[dict]:
