@@ -1,8 +1,9 @@
 """A unit's score for a period, explained line by line, plus what the council enters by hand (points, bonuses).
 
 A Score is the engine's output: recomputed while the period is open, frozen when the period goes to review, and
-never overwritten while frozen. Its breakdown is a snapshot too (labels and links written at compute time), kept on
-the score's own row so a period's scores are written in one upsert whatever the number of lines.
+never overwritten while frozen. Its breakdown is a snapshot too, kept compact on the score's own row: each line's kind,
+label, points and source id; links, and the lines of the inspections a criterion rests on, are derived when the page
+is shown (`emulation.scoring.views.shown_lines`, which also reads the longer lines older scores stored).
 """
 
 from django.conf import settings

@@ -273,6 +273,7 @@ def test_a_real_worker_recomputes_the_bloc_once_the_upheld_violation_commits(sco
     assert (score(tree.home).total, score(tree.home).rank, score(tree.other).rank) == (D(6), 2, 1)
 
 
+@pytest.mark.postgres
 def test_an_update_never_waits_for_a_running_full_recompute_and_neither_loses_the_others_result(
     transactional_db, setup, period, tree
 ):
