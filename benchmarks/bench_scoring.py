@@ -210,8 +210,8 @@ def report(args, full, incremental, baseline: float | None, memory: float) -> in
     print(f"incremental: one violation upheld → its unit and its bloc ({min(sizes)}–{max(sizes)} units), "
           f"best of {len(sizes)}")  # fmt: skip
     print(f"  floor: the same SQL for that bloc                     {floor_one * 1000:9.1f} ms")
-    print(f"  app: emulation.scoring.tasks.recompute_unit_on                {ms:9.1f} ms {app_one / floor_one:6.1f} × floor"
-          f"  (goal ≤ {args.max_incremental_ms:g} ms)")  # fmt: skip
+    print(f"  app: emulation.scoring.tasks.recompute_unit_on                {ms:9.1f} ms"
+          f" {app_one / floor_one:6.1f} × floor  (goal ≤ {args.max_incremental_ms:g} ms)")  # fmt: skip
     source = (f"VmHWM of this process, reset after the build at {baseline:.0f} MB resident" if baseline is not None
               else "ru_maxrss of this process since start, build included")  # fmt: skip
     print(f"peak memory while scoring: {memory:.0f} MB ({source}; goal ≤ {args.max_memory_mb:g} MB)")
