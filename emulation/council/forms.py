@@ -68,6 +68,11 @@ class AttachmentForm(forms.Form):
 
 class NotesForm(forms.Form):
     notes = forms.CharField(label=_("Ý kiến"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    override = forms.CharField(
+        label=_("Lý do vẫn đưa ra Hội đồng dù chưa đủ điều kiện"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
 
 
 class AgendaForm(forms.Form):

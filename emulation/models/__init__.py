@@ -30,9 +30,9 @@ from emulation.council.models.council import (
     VoteBase,
     VoteRule,
 )
-from emulation.council.models.nominations import Nomination, NominationAttachment, NominationStatus
+from emulation.council.models.nominations import Nomination, NominationAttachment, NominationStatus, QuotaDecision
 from emulation.decisions.models import Award, AwardStatus, Decision, DecisionStatus, Revocation
-from emulation.eligibility.models import EligibilityCheck, EligibilityResult
+from emulation.eligibility.models import EligibilityCheck, EligibilityResult, Quota
 from emulation.movements.models import (
     Bloc,
     BlocKind,
@@ -132,6 +132,8 @@ __all__ = [
     "MemberRole",
     "Nomination",
     "NominationAttachment",
+    "QuotaDecision",
+    "Quota",
     "NominationStatus",
     "OpenVote",
     "Outcome",
