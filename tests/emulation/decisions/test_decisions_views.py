@@ -211,7 +211,13 @@ def test_signing_makes_the_decision_read_only_through_every_write_view(login, pe
     client = login(personas.administrator)
     client.post(
         reverse("emulation:decision_sign", args=[world.draft.pk]),
-        {"number": "16/QĐ-UBND", "decided_on": "2027-01-20", "signer_name": "Hồ Văn Mười", "signer_position": "CT"},
+        {
+            "number": "16/QĐ-UBND",
+            "decided_on": "2027-01-20",
+            "signer_name": "Hồ Văn Mười",
+            "signer_position": "CT",
+            "confirm": "on",
+        },
     )
     world.draft.refresh_from_db()
     assert world.draft.status == DecisionStatus.SIGNED and world.draft.number == "16/QĐ-UBND"
@@ -245,7 +251,12 @@ def test_annulling_a_decision_shows_the_annulling_decision_on_each_award_and_the
     assert client.get(register).context["counts"] == {"active": 2, "revoked": 0}
     client.post(
         reverse("emulation:decision_annul", args=[world.signed.pk]),
-        {"reason": "Hồ sơ kê khai không trung thực", "number": "52/QĐ-UBND", "decided_on": "2027-05-04"},
+        {
+            "reason": "Hồ sơ kê khai không trung thực",
+            "number": "52/QĐ-UBND",
+            "decided_on": "2027-05-04",
+            "confirm": "on",
+        },
     )
     assert client.get(register).context["counts"] == {"active": 0, "revoked": 2}
     for award in (world.an_award, world.staff_award):
@@ -260,7 +271,12 @@ def test_revoking_one_award_from_its_page(login, personas, world):
     client = login(personas.administrator)
     response = client.post(
         reverse("emulation:award_revoke", args=[world.an_award.pk]),
-        {"reason": "Sáng kiến không được công nhận", "number": "40/QĐ-UBND", "decided_on": "2027-04-01"},
+        {
+            "reason": "Sáng kiến không được công nhận",
+            "number": "40/QĐ-UBND",
+            "decided_on": "2027-04-01",
+            "confirm": "on",
+        },
         follow=True,
     )
     assert "Quyết định hủy bỏ số 40/QĐ-UBND ngày 01/04/2027" in response.content.decode()
@@ -329,7 +345,13 @@ def test_a_revoked_awards_nomination_is_not_offered_again(login, personas, tree,
     client.post(reverse("emulation:decision_add_nominations", args=[world.draft.pk]), {"nominations": [nomination.pk]})
     login(personas.administrator).post(
         reverse("emulation:decision_sign", args=[world.draft.pk]),
-        {"number": "16/QĐ-UBND", "decided_on": "2027-01-20", "signer_name": "Hồ Văn Mười", "signer_position": "CT"},
+        {
+            "number": "16/QĐ-UBND",
+            "decided_on": "2027-01-20",
+            "signer_name": "Hồ Văn Mười",
+            "signer_position": "CT",
+            "confirm": "on",
+        },
     )
     award = world.draft.awards.get(nomination=nomination)
     login(personas.administrator).post(
