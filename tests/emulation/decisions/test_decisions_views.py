@@ -356,7 +356,7 @@ def test_a_revoked_awards_nomination_is_not_offered_again(login, personas, tree,
     award = world.draft.awards.get(nomination=nomination)
     login(personas.administrator).post(
         reverse("emulation:award_revoke", args=[award.pk]),
-        {"reason": "Sáng kiến bị hủy công nhận", "number": "40/QĐ-UBND", "decided_on": "2027-04-01"},
+        {"reason": "Sáng kiến bị hủy công nhận", "number": "40/QĐ-UBND", "decided_on": "2027-04-01", "confirm": "on"},
     )
     fresh = draft_decision(
         by=personas.secretary, unit=tree.province, authority=world.signed.authority, period=world.period
@@ -372,7 +372,7 @@ def test_the_recipient_hears_of_the_award_and_of_its_revocation(login, personas,
     ]
     login(personas.administrator).post(
         reverse("emulation:award_revoke", args=[world.staff_award.pk]),
-        {"reason": "Sai đối tượng", "number": "40/QĐ-UBND", "decided_on": "2027-04-01"},
+        {"reason": "Sai đối tượng", "number": "40/QĐ-UBND", "decided_on": "2027-04-01", "confirm": "on"},
     )
     latest = inbox.last()
     assert latest.title == (
