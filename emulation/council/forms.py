@@ -122,3 +122,6 @@ class CloseBallotForm(forms.Form):
         empty_value=None,
         required=False,
     )
+    confirm = forms.BooleanField(
+        label=_("Tôi đã xem danh sách chưa bỏ phiếu: kết thúc và niêm phong kết quả."), required=False
+    )
