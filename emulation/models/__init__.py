@@ -57,7 +57,7 @@ from emulation.schemes.models import (
     VetoKind,
     VetoRule,
 )
-from emulation.scoring.models import BonusGrant, LineKind, ManualScore, Score
+from emulation.scoring.models import BonusGrant, LineKind, LiveScore, ManualScore, Score
 from emulation.titles.models import (
     Authority,
     AuthorityPower,
@@ -90,6 +90,7 @@ __all__ = [
     "DisciplineLevel",
     "LineKind",
     "ManualScore",
+    "LiveScore",
     "Movement",
     "Period",
     "PeriodReopening",

@@ -5,7 +5,8 @@ Rules:
 - A computation reads everything in a fixed number of queries (`scoring_facts`), scores every unit in memory
   (`scoring_units`), ranks each bloc (`ranking`) and writes all scores in one upsert: the query count does not grow
   with the number of units (on SQLite the upsert is split every ~50 units by its 999-parameter limit).
-- Frozen scores are never overwritten: a period whose scores are frozen is skipped until it is re-opened.
+- Frozen scores are never overwritten: in a period whose scores are frozen the same computation writes only the live
+  figure (`LiveScore`) of the units already scored, beside the snapshot, until the period is re-opened.
 - Computing twice gives the same scores (safe for retried or duplicated background tasks).
 """
 
@@ -16,7 +17,7 @@ from django.utils import timezone
 
 from emulation.movements.models import BlocMembership, Period, PeriodStatus
 from emulation.scoring.facts import load_facts, load_scheme, scored_unit_ids
-from emulation.scoring.models import Score
+from emulation.scoring.models import LiveScore, Score
 from emulation.scoring.ranking import rank_results
 from emulation.scoring.unit_scores import UnitScore, score_unit
 from units.models import Unit
@@ -43,9 +44,9 @@ WRITTEN_FIELDS = [
 @transaction.atomic
 def compute_period(*, period: Period) -> int:
     """Score every unit of the period (bloc members and units that pledged); drop scores of units no longer in it."""
-    if not _lock_unfrozen(period):
-        return 0
     units = scored_unit_ids(period)
+    if not _lock_unfrozen(period):
+        return _compute(period, units, set(units), live_only=True)
     Score.objects.filter(period=period).exclude(unit_id__in=units).delete()
     return _compute(period, units, set(units))
 
@@ -53,8 +54,7 @@ def compute_period(*, period: Period) -> int:
 @transaction.atomic
 def recompute_unit(*, period: Period, unit_id: int) -> int:
     """Score again the scored unit at or above `unit_id` with every member of its bloc, so the ranking follows."""
-    if not _lock_unfrozen(period):
-        return 0
+    live_only = not _lock_unfrozen(period)
     units = scored_unit_ids(period)
     unit = Unit.objects.filter(pk=unit_id).first()
     owner = next((pk for pk in reversed(unit.ancestor_ids()) if pk in units), None) if unit else None
@@ -63,8 +63,8 @@ def recompute_unit(*, period: Period, unit_id: int) -> int:
     bloc_id = units[owner]
     if bloc_id is not None:
         members = BlocMembership.objects.filter(bloc_id=bloc_id).values_list("unit_id", flat=True)
-        return _compute(period, dict.fromkeys(members, bloc_id), set(units))
-    return _compute(period, {owner: None}, set(units))
+        return _compute(period, dict.fromkeys(members, bloc_id), set(units), live_only=live_only)
+    return _compute(period, {owner: None}, set(units), live_only=live_only)
 
 
 def periods_containing(day: datetime.date):
@@ -76,6 +76,7 @@ def periods_containing(day: datetime.date):
 def freeze_scores(*, period: Period) -> int:
     """The review step: compute the scores one last time, then freeze them as the period's snapshot."""
     compute_period(period=period)
+    LiveScore.objects.filter(period=period).delete()
     return Score.objects.filter(period=period, frozen=False).update(frozen=True, frozen_at=timezone.now())
 
 
@@ -83,6 +84,7 @@ def freeze_scores(*, period: Period) -> int:
 def unfreeze_scores(*, period: Period) -> int:
     """A recorded re-opening lets the engine recompute the period again, starting at once."""
     count = Score.objects.filter(period=period, frozen=True).update(frozen=False, frozen_at=None)
+    LiveScore.objects.filter(period=period).delete()
     compute_period(period=period)
     return count
 
@@ -98,15 +100,32 @@ def _lock_unfrozen(period: Period) -> bool:
     return not Score.objects.filter(period=period, frozen=True).exists()
 
 
-def _compute(period: Period, units: dict[int, int | None], scored: set[int]) -> int:
+def _compute(period: Period, units: dict[int, int | None], scored: set[int], live_only: bool = False) -> int:
     scheme = load_scheme(period)
     if scheme is None or not units:
         return 0
     facts = load_facts(period, scheme, units, scored)
     results = [score_unit(facts, unit_id) for unit_id in facts.unit_ids]
     rank_results(results, list(scheme.tie_break_keys or []))
+    if live_only:
+        return _write_live(period, results)
     _write(period, results)
     return len(results)
+
+
+def _write_live(period: Period, results: list[UnitScore]) -> int:
+    """The live figures of the units the frozen snapshot holds, in one upsert."""
+    frozen = set(Score.objects.filter(period=period).values_list("unit_id", flat=True))
+    now = timezone.now()
+    rows = [
+        LiveScore(unit_id=r.unit_id, period=period, total=r.total, computed_at=now)
+        for r in results
+        if r.unit_id in frozen
+    ]
+    LiveScore.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["unit", "period"], update_fields=["total", "computed_at"]
+    )
+    return len(rows)
 
 
 def _write(period: Period, results: list[UnitScore]) -> None:
