@@ -322,3 +322,28 @@ def test_an_absent_member_is_told_so_on_the_voting_page(login, world):
     ballot = open_ballot(world, present=[world.chair, *world.others[:3]])
     page = login(world.others[3].user).get(reverse("emulation:ballot_vote", args=[ballot.pk])).content.decode()
     assert "không được ghi nhận có mặt" in page and 'value="agree"' not in page
+
+
+def test_closing_a_ballot_first_shows_who_has_not_voted_and_what_the_seal_prevents(login, world, personas):
+    ballot = open_ballot(world)
+    login(world.chair.user).post(
+        reverse("emulation:ballot_vote", args=[ballot.pk]), {"choice": "agree", "confirm": "1"}
+    )
+    secretary = login(personas.secretary)
+    page = secretary.get(reverse("emulation:ballot_close", args=[ballot.pk])).content.decode()
+    stakes = page.split('data-testid="stakes"')[1].split("</div>")[0]
+    assert "4 thành viên chưa bỏ phiếu" in stakes and world.others[0].person.full_name in stakes
+    assert "không ai bỏ phiếu thêm hay sửa được kết quả" in stakes
+    secretary.post(reverse("emulation:ballot_close", args=[ballot.pk]))  # no confirmation: nothing sealed
+    ballot.refresh_from_db()
+    assert ballot.is_open
+
+
+def test_a_members_vote_is_shown_back_and_recorded_only_once_confirmed(login, world):
+    ballot = open_ballot(world)
+    client = login(world.others[0].user)
+    page = client.post(reverse("emulation:ballot_vote", args=[ballot.pk]), {"choice": "disagree"}).content.decode()
+    assert 'data-testid="confirm-vote"' in page and "Không đồng ý" in page
+    assert not ballot.open_votes.exists()
+    client.post(reverse("emulation:ballot_vote", args=[ballot.pk]), {"choice": "disagree", "confirm": "1"})
+    assert list(ballot.open_votes.values_list("choice", flat=True)) == ["disagree"]

@@ -380,3 +380,17 @@ def test_the_recipient_hears_of_the_award_and_of_its_revocation(login, personas,
         "theo Quyết định hủy bỏ số 40/QĐ-UBND ngày 01/04/2027."
     )
     assert login(personas.staff).get(latest.link).status_code == 200
+
+
+def test_signing_states_who_will_be_told_and_needs_a_confirmation(login, personas, world):
+    client = login(personas.administrator)
+    url = reverse("emulation:decision_sign", args=[world.draft.pk])
+    stakes = client.get(url).content.decode().split('data-testid="stakes"')[1].split("</div>")[0]
+    assert "không sửa được" in stakes
+    data = {"number": "16/QĐ-UBND", "decided_on": "2027-01-20", "signer_name": "Hồ Văn Mười", "signer_position": "CT"}
+    client.post(url, data)
+    world.draft.refresh_from_db()
+    assert world.draft.status == DecisionStatus.DRAFT
+    client.post(url, {**data, "confirm": "on"})
+    world.draft.refresh_from_db()
+    assert world.draft.status == DecisionStatus.SIGNED
