@@ -1,5 +1,6 @@
-"""The import path migration emulation 0008 names; what it names lives in `emulation.titles.seed`."""
+"""The import path migrations name (emulation 0008 and the catalogue correction); what it names lives in
+`emulation.titles.seed`."""
 
-from emulation.titles.seed import seed_catalogue
+from emulation.titles.seed import correct_catalogue, seed_catalogue
 
-__all__ = ["seed_catalogue"]
+__all__ = ["correct_catalogue", "seed_catalogue"]

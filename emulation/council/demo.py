@@ -16,7 +16,16 @@ from django.db import transaction
 from emulation.council import sessions as services
 from emulation.council import voting
 from emulation.council.models.ballots import Ballot, Choice
-from emulation.council.models.council import Council, CouncilMember, MemberRole, Presence, Session
+from emulation.council.models.council import (
+    Council,
+    CouncilMember,
+    MemberRole,
+    Presence,
+    Session,
+    TieBreak,
+    VoteBase,
+    VoteRule,
+)
 from emulation.council.models.nominations import Nomination, NominationAttachment, NominationStatus
 from emulation.movements.models import Period, PeriodStatus
 from emulation.titles.models import Title
@@ -85,6 +94,7 @@ def _build() -> None:
         name=COUNCIL_NAME, scope=province, secretary=secretary, establishing_decision="QĐ 215/QĐ-UBND ngày 10/02/2026"
     )
     _members(council, province)
+    _provincial_rules()
     periods = Period.objects.filter(movement__code="VHCS")
     past = periods.filter(status=PeriodStatus.FINALIZED).order_by("-starts_on").first()
     current = periods.filter(starts_on__year=CURRENT_YEAR).first()
@@ -92,6 +102,23 @@ def _build() -> None:
         _past_session(council, past)
     if current:
         _current(council, current)
+
+
+# The titles with no national vote rule get the demo province's own (its regulation is the basis, not the decree).
+PROVINCIAL_RULE_TITLES = ["LDTT", "TTLDTT", "TTLDXS"]
+
+PROVINCIAL_BASIS = "Quy chế hoạt động của Hội đồng Thi đua – Khen thưởng tỉnh Đắk Nông (dữ liệu minh họa)"
+
+
+def _provincial_rules() -> None:
+    for title in Title.objects.filter(code__in=PROVINCIAL_RULE_TITLES):
+        VoteRule.objects.get_or_create(
+            title=title,
+            effective_from=datetime.date(2024, 1, 1),
+            legal_basis=PROVINCIAL_BASIS,
+            defaults={"base": VoteBase.PRESENT, "pct": "70", "written_votes_for_absent": True, "quorum_pct": "66.67",
+                      "tie_break": TieBreak.CHAIR},
+        )  # fmt: skip
 
 
 def _members(council: Council, province: Unit) -> None:

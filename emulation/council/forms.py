@@ -68,6 +68,11 @@ class AttachmentForm(forms.Form):
 
 class NotesForm(forms.Form):
     notes = forms.CharField(label=_("Ý kiến"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    override = forms.CharField(
+        label=_("Lý do vẫn đưa ra Hội đồng dù chưa đủ điều kiện"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
 
 
 class AgendaForm(forms.Form):
@@ -116,4 +121,7 @@ class CloseBallotForm(forms.Form):
         coerce=lambda value: value == "1",
         empty_value=None,
         required=False,
+    )
+    confirm = forms.BooleanField(
+        label=_("Tôi đã xem danh sách chưa bỏ phiếu: kết thúc và niêm phong kết quả."), required=False
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from emulation.council import nominations as services
+from emulation.council import quotas
 from emulation.council.forms import AgendaForm, AttachmentForm, NominationForm, NotesForm, ReviseForm
 from emulation.council.models.council import Session, SessionStatus
 from emulation.council.models.nominations import Nomination, NominationStatus
@@ -94,6 +95,7 @@ def nomination_detail(request, pk):
         "score_total": number(score.total) if score else None,
         "sections": breakdown_sections(score) if score else [],
         "eligibility": services.eligibility_result(nomination),
+        "quota_usage": quotas.usage(nomination),
         "ballots": nomination.ballots.select_related("session").order_by("session__date", "round"),
         "can_edit": nomination.is_editable and can_propose(user, nomination.unit),
         "can_secretary": can_secretary,
@@ -162,8 +164,9 @@ def nomination_attach(request, pk):
 def nomination_vet(request, pk):
     nomination = get_nomination_for_user(request.user, pk, action="vet")
     form = NotesForm(request.POST)
-    notes = form.cleaned_data["notes"] if form.is_valid() else ""
-    return _run(request, nomination, services.vet_nomination, notes=notes)
+    data = form.cleaned_data if form.is_valid() else {}
+    override = data.get("override", "")
+    return _run(request, nomination, services.vet_nomination, notes=data.get("notes", ""), override=override)
 
 
 @login_required

@@ -4,9 +4,11 @@ Rules
 -----
 - A nomination names a person (individual title or form) or a unit (collective title or form) for a period that is
   not finalized; the same subject cannot have two live nominations for the same title or form in one period.
-- Vetting re-checks eligibility with the eligibility engine: a missing or stale result is recomputed first (the
-  engine works on the whole period at once). A title's conditions must all be met, except a quota line, which leaves
-  the choice to the council's vote. Award forms have no rule set here: the secretary vets the dossier only.
+- Proposal and vetting re-check eligibility with the eligibility engine (a missing or stale result is recomputed
+  first: the engine works on the whole period at once) and store it on the nomination, so an ineligible or
+  unregistered proposal is flagged at once. A title's conditions must all be met, except a quota line (the council
+  chooses within the quota, council/quotas.py); the secretary may still vet an unmet one only with a written reason,
+  which the minutes print. A quota of 0 stops vetting. Award forms have no rule set here: the dossier only.
 - The dossier is complete when it has an achievement report and at least one attached document.
 - Only a vetted nomination goes on the agenda of a session of a council whose scope holds the subject, and only if
   a vote rule for its title or form is in force on the session's date.
@@ -19,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emulation.council import quotas
 from emulation.council.models.council import Session, SessionStatus, VoteRule
 from emulation.council.models.nominations import Nomination, NominationAttachment, NominationStatus
 from emulation.eligibility.engine import rerun_period
@@ -56,7 +59,7 @@ def propose_nomination(
     target = {"title": title} if title else {"award_form": award_form}
     if Nomination.objects.filter(period=period, status__in=LIVE, **subject, **target).exists():
         raise ValidationError(_("Đối tượng này đã được đề nghị cho cùng danh hiệu/hình thức trong kỳ."))
-    return Nomination.objects.create(
+    nomination = Nomination.objects.create(
         period=period,
         person=person,
         unit=person.unit if person else unit,
@@ -65,6 +68,15 @@ def propose_nomination(
         achievement_report=achievement_report.strip(),
         proposed_by=by,
     )
+    return flag_eligibility(nomination)
+
+
+def flag_eligibility(nomination: Nomination) -> Nomination:
+    """Store the eligibility re-check on the nomination, so the proposer and the secretary see the flag at once."""
+    met, summary = recheck_eligibility(nomination)
+    nomination.eligibility_met, nomination.eligibility_summary = met, summary
+    Nomination.objects.filter(pk=nomination.pk).update(eligibility_met=met, eligibility_summary=summary)
+    return nomination
 
 
 def revise_nomination(*, nomination: Nomination, achievement_report: str, by) -> Nomination:
@@ -129,19 +141,25 @@ def _dossier_gaps(nomination: Nomination) -> list[str]:
     return gaps
 
 
-def vet_nomination(*, nomination: Nomination, by, notes: str = "") -> Nomination:
-    """The secretary vets a proposed nomination: dossier complete and eligibility re-checked and met. The re-check
+def vet_nomination(*, nomination: Nomination, by, notes: str = "", override: str = "") -> Nomination:
+    """The secretary vets a proposed nomination: dossier complete, the awarding unit's quota not 0, and eligibility
+    re-checked and met — or not met but overridden with a written reason (kept, printed in the minutes). The re-check
     is stored even when vetting is refused, so the page shows why."""
     if nomination.status != NominationStatus.PROPOSED:
         raise ValidationError(_("Chỉ thẩm định được đề nghị đang chờ thẩm định."))
-    met, summary = recheck_eligibility(nomination)
-    nomination.eligibility_met, nomination.eligibility_summary = met, summary
-    Nomination.objects.filter(pk=nomination.pk).update(eligibility_met=met, eligibility_summary=summary)
+    met = flag_eligibility(nomination).eligibility_met
     gaps = _dossier_gaps(nomination)
-    if met is False:
-        gaps.append(_("Chưa đủ điều kiện danh hiệu:") + "\n" + summary)
+    if zero := quotas.zero_quota_gap(nomination):
+        gaps.append(zero)
+    if met is False and not override.strip():
+        gaps.append(
+            _("Chưa đủ điều kiện danh hiệu (thư ký chỉ đưa ra Hội đồng khi ghi rõ lý do):")
+            + "\n"
+            + nomination.eligibility_summary
+        )
     if gaps:
         raise ValidationError(gaps)
+    nomination.eligibility_override = override.strip() if met is False else ""
     with transaction.atomic():
         locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
         if locked.status != NominationStatus.PROPOSED:

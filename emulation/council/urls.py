@@ -24,6 +24,7 @@ urlpatterns = [
     path("sessions/<int:pk>/open/", views.session_open, name="session_open"),
     path("sessions/<int:pk>/attendance/", views.session_attendance, name="session_attendance"),
     path("sessions/<int:pk>/close/", views.session_close, name="session_close"),
+    path("sessions/<int:pk>/quota/", views.session_quota, name="session_quota"),
     path("sessions/<int:pk>/minutes.pdf", views.session_minutes, name="session_minutes"),
     path("sessions/<int:pk>/ballots/<int:nomination_pk>/open/", views.ballot_open, name="ballot_open"),
     path("ballots/<int:pk>/", views.ballot_vote, name="ballot_vote"),

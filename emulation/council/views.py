@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from emulation.council import minutes as pdfs
+from emulation.council import quotas, stakes, voting
 from emulation.council import sessions as services
-from emulation.council import voting
 from emulation.council.forms import AttendanceForm, CloseBallotForm, SessionForm, VoteForm, WrittenVoteForm
 from emulation.council.models.council import Council, CouncilMember, Presence, Session
 from emulation.council.permissions import (
@@ -71,7 +71,7 @@ def session_detail(request, pk):
         "is_secretary": secretary,
         "attendance_form": AttendanceForm(lines=attendance) if secretary else None,
         "written": [line for line in attendance if line.presence == Presence.ABSENT_WRITTEN],
-        "close_form": CloseBallotForm(),
+        "awaiting_chair": quotas.awaiting_chair(session),
     }
     return render(request, "emulation/council/council_session.html", context)
 
@@ -136,6 +136,8 @@ def ballot_vote(request, pk):
         try:
             if not form.is_valid():
                 raise ValidationError(_("Phiếu không hợp lệ."))
+            if not request.POST.get("confirm"):  # a vote is final: the choice is shown once more before it counts
+                return render(request, "emulation/council/council_vote.html", {"ballot": ballot, "confirm": form})
             voting.cast_vote(ballot=ballot, user=request.user, choice=form.cleaned_data["choice"])
         except ValidationError as error:
             for text in error.messages:
@@ -170,13 +172,35 @@ def ballot_written(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def ballot_close(request, pk):
+    """GET: the stakes (who has not voted, what the seal prevents, who is told); POST with `confirm` seals."""
     ballot = get_ballot_for_user(request.user, pk, manage=True)
-    form = CloseBallotForm(request.POST)
-    decision = form.cleaned_data["chair_decision"] if form.is_valid() else None
-    target = redirect("emulation:session_detail", pk=ballot.session_id)
-    return _run(request, target, voting.close_ballot, ballot=ballot, chair_decision=decision)
+    form = CloseBallotForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and form.cleaned_data["confirm"]:
+        target = redirect("emulation:session_detail", pk=ballot.session_id)
+        return _run(
+            request, target, voting.close_ballot, ballot=ballot, chair_decision=form.cleaned_data["chair_decision"]
+        )
+    if request.method == "POST":
+        messages.error(request, _("Xác nhận trước khi kết thúc bỏ phiếu và niêm phong."))
+    context = {"ballot": ballot, "stakes": stakes.closing_stakes(ballot), "form": form}
+    return render(request, "emulation/council/ballot_close.html", context)
+
+
+@login_required
+@require_POST
+def session_quota(request, pk):
+    """The chair's deciding vote at a quota's edge, entered by the secretary with the reason."""
+    session = get_session_for_user(request.user, pk, manage=True)
+    chosen = [int(v) for v in request.POST.getlist("chosen") if v.isdigit()]
+    first = session.nominations.filter(pk__in=chosen).first()
+    target = redirect("emulation:session_detail", pk=pk)
+    if first is None:
+        messages.error(request, _("Chọn người được Chủ tịch Hội đồng quyết định."))
+        return target
+    reason = request.POST.get("reason", "")
+    return _run(request, target, quotas.settle, session=session, nomination=first, chair_pick=chosen, reason=reason)
 
 
 @login_required

@@ -8,12 +8,15 @@ Rules
 - Secret ballot: who voted (`BallotParticipation`) and what (`SecretVote`) are written in one transaction, and the
   ballot's vote rows are rewritten in a fresh random order under fresh random keys, so neither their keys nor their
   order tell who cast which. The unique (ballot, member) participation refuses a second vote.
-- Result (from the rule snapshot taken when the ballot opened): base = all members on the session's date, or those
-  present plus counted written opinions; recused members leave the base where the rule says so. The nomination
+- Result (from the rule snapshot taken when the ballot opened): base = every seat of the council on the session's
+  date (recused and absent members included), or those present plus counted written opinions; recused members
+  leave the base only where the rule says so. The nomination
   passes when agree / base meets the threshold (≥, or > where the rule says "trên").
 - A tie (as many agree as disagree) is broken only where it decides the outcome — the threshold is missed but one
   more agree would meet it: the chair's vote decides (their open vote, or their declared decision on a secret
   ballot), or the nomination goes back on the agenda for a new round.
+- Under a quota (council/quotas.py) a passing nomination waits for the session's other nominations of the same title
+  and awarding unit; they are then approved in order of agreeing votes within the quota.
 - Closing seals the result with a SHA-256 of it; a closed ballot takes no vote and cannot be closed again.
 """
 
@@ -27,6 +30,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emulation.council import quotas
 from emulation.council.models.ballots import (
     Ballot,
     BallotParticipation,
@@ -215,8 +219,10 @@ def close_ballot(*, ballot: Ballot, by, chair_decision: bool | None = None) -> B
     ballot.result_hash = ballot.compute_hash()
     ballot.save()
     nomination = ballot.nomination
-    nomination.status = NEXT_STATUS[outcome]
+    quota = quotas.quota_of(nomination) if outcome == Outcome.PASSED else None
+    nomination.status = NominationStatus.QUOTA if quota else NEXT_STATUS[outcome]
     nomination.save(update_fields=["status"])
+    quotas.settle(session=ballot.session, nomination=nomination, by=by)
     notify(
         users=[nomination.proposed_by],
         title=_("Kết quả bỏ phiếu: %(subject)s — %(outcome)s")

@@ -74,14 +74,28 @@ class NominationPickForm(forms.Form):
 
 
 class SignForm(forms.Form):
+    """Recording the signature: irreversible, so the page states the stakes and asks to confirm."""
+
     number = forms.CharField(label=_("Số quyết định"), max_length=50, help_text=_("Ví dụ: 123/QĐ-UBND"))
     decided_on = forms.DateField(label=_("Ngày ký"), widget=DATE)
     signer_name = forms.CharField(label=_("Người ký"), max_length=150)
     signer_position = forms.CharField(label=_("Chức vụ người ký"), max_length=150)
 
+    confirm = forms.BooleanField(
+        label=_(
+            "Tôi đã kiểm tra: sau khi ghi nhận ký, quyết định không sửa được và người được khen thưởng được báo tin."
+        ),
+        required=True,
+    )
+
     def __init__(self, *args, decision, **kwargs):
         initial = {"signer_name": decision.signer_name, "signer_position": decision.signer_position}
         super().__init__(*args, initial=initial, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        data.pop("confirm", None)
+        return data
 
 
 class AnnulForm(forms.Form):
@@ -90,3 +104,12 @@ class AnnulForm(forms.Form):
     reason = forms.CharField(label=_("Lý do thu hồi, hủy bỏ"), widget=forms.Textarea(attrs={"rows": 3}))
     number = forms.CharField(label=_("Số quyết định hủy bỏ"), max_length=50)
     decided_on = forms.DateField(label=_("Ngày quyết định hủy bỏ"), widget=DATE)
+    confirm = forms.BooleanField(
+        label=_("Tôi đã kiểm tra: việc thu hồi, hủy bỏ không hoàn tác được và người được khen thưởng được báo tin."),
+        required=True,
+    )
+
+    def clean(self):
+        data = super().clean()
+        data.pop("confirm", None)
+        return data

@@ -10,6 +10,8 @@ Rules
   to the scope it allows.
 - One achievement is rewarded once: a recipient holding the title in the same year (an active award, in any
   decision) is refused, naming the decision that holds it; the database constraint backs this up under races.
+- A title goes only to a recipient who meets its conditions in the period (the stored eligibility result, unless the
+  secretary vetted the nomination with a written override) and within the awarding unit's quota; refused with why.
 - Only approved nominations of the decision's period become recipients; each at most once, ever (a revoked award's
   nomination is not offered again).
 - The authority that awarded is the one that annuls (Law 2022 Điều 93); annulling a decision revokes all its awards.
@@ -27,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emulation.council.models.nominations import Nomination, NominationStatus
+from emulation.decisions.entitlement import check_eligibility_and_quota
 from emulation.decisions.models import Award, AwardStatus, Decision, DecisionStatus, Revocation
 from emulation.decisions.permissions import can_draft_decision, can_sign_decision
 from emulation.eligibility.models import EligibilityResult
@@ -161,6 +164,8 @@ def add_recipient(
     _check_competence(decision, thing, decision.decided_on or timezone.localdate())
     if title is not None and (message := _duplicate_message(decision, person, unit, title)):
         raise ValidationError(message)
+    if title is not None:
+        check_eligibility_and_quota(decision=decision, person=person, unit=unit, title=title, nomination=nomination)
     award = Award(decision=decision, person=person, unit=unit, title=title, award_form=award_form)
     award.period, award.year = decision.period, decision.period.ends_on.year
     award.achievement, award.nomination = achievement, nomination

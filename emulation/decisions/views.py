@@ -191,7 +191,20 @@ def decision_sign(request, pk):
             messages.success(request, _("Đã ghi nhận quyết định được ký ban hành."))
             return redirect("emulation:decision_detail", pk=decision.pk)
     context = {"form": form, "title": _("Ghi nhận ký ban hành quyết định"), "decision": decision}
+    context["stakes"] = _stakes(
+        decision.awards.all(), _("Sau khi ghi nhận ký, quyết định và danh sách khen thưởng không sửa được.")
+    )
     return render(request, "emulation/decisions/decision_form.html", context)
+
+
+def _stakes(awards, warning: str) -> list[str]:
+    """What an irreversible step does, in words for the confirmation page: the warning, then who is told."""
+    awards = list(awards.select_related("person__user", "unit") if hasattr(awards, "select_related") else awards)
+    told = [str(a.person) for a in awards if a.person_id and a.person.user_id]
+    lines = [warning, _("%(n)s khen thưởng bị ảnh hưởng.") % {"n": len(awards)}]
+    if told:
+        lines.append(_("Sẽ báo tin cho: %(people)s.") % {"people": ", ".join(told)})
+    return lines
 
 
 @login_required
@@ -208,6 +221,8 @@ def decision_annul(request, pk):
             messages.success(request, _("Đã hủy bỏ quyết định; mọi khen thưởng của quyết định đã bị thu hồi."))
             return redirect("emulation:decision_detail", pk=decision.pk)
     context = {"form": form, "title": _("Hủy bỏ quyết định %(d)s") % {"d": decision}, "decision": decision}
+    warning = _("Hủy bỏ quyết định thu hồi mọi khen thưởng của quyết định, không hoàn tác được.")
+    context["stakes"] = _stakes(decision.awards.filter(status=AwardStatus.ACTIVE), warning)
     return render(request, "emulation/decisions/decision_form.html", context)
 
 
@@ -258,4 +273,7 @@ def award_revoke(request, pk):
             messages.success(request, _("Đã thu hồi khen thưởng."))
             return redirect("emulation:award_detail", pk=award.pk)
     context = {"form": form, "title": _("Thu hồi khen thưởng: %(a)s") % {"a": award}, "award": award}
+    context["stakes"] = _stakes(
+        [award], _("Thu hồi khen thưởng không hoàn tác được; giấy khen in ra hiện “ĐÃ THU HỒI”.")
+    )
     return render(request, "emulation/decisions/decision_form.html", context)

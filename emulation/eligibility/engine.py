@@ -7,9 +7,11 @@ Rules
   active rule set in force that day with the latest start (a province's own set loaded beside the national one wins).
 - A title needed by another (Lao động tiên tiến for Chiến sĩ thi đua cơ sở, or for the share of a collective's
   members) is evaluated for the people concerned with the same rules, whether or not they registered for it.
-- A quota condition (percentage, base, rounding — all data) caps how many people of one unit may meet the title: when
-  more meet every other condition than the quota allows, none of them is marked met and the reason says the council
-  must choose. No quota row, no quota (Chiến sĩ thi đua cơ sở has no national quota since 01/01/2024).
+- A quota condition (percentage, base, rounding — all data) caps how many of a title the awarding unit (the unit whose
+  head signs: a Sở for its phòng, a commune for its staff) may confer, counted over that unit's subtree. The line
+  says "N suất / M người đủ điều kiện"; the council chooses within the quota by votes (council/quotas.py). A quota
+  of 0 is not met. The quotas are stored (`Quota`) for proposal, vetting, the vote and the decision. No quota row,
+  no quota (Chiến sĩ thi đua cơ sở has no national quota since 01/01/2024).
 - Facts are loaded set-wise (`eligibility_facts`); each run replaces the period's results in one transaction.
 - An observation that changes later (a violation upheld, a discipline recorded) marks the results of the unit and of
   the collectives above it stale; a background re-run replaces them.
@@ -25,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from emulation.eligibility.conditions import CHECKS, Outcome, percent
 from emulation.eligibility.facts import Facts, load_facts
-from emulation.eligibility.models import EligibilityCheck, EligibilityResult
+from emulation.eligibility.models import EligibilityCheck, EligibilityResult, Quota
 from emulation.movements.models import Period
 from emulation.titles.models import ConditionKind, QuotaBase, Rounding, RuleSet, Title, TitleCondition
 from units.models import Unit
@@ -83,58 +85,76 @@ def run_eligibility(*, period: Period, rule_set: RuleSet | None = None) -> int:
         (person, None, title, list(evaluator.evaluate(("p", person.pk), title)))
         for person, title in facts.subjects_people
     ]
-    _apply_quotas(evaluator, rows)
+    quotas = _apply_quotas(evaluator, rows)
     rows += [(None, unit, title, evaluator.evaluate(("u", unit.pk), title)) for unit, title in facts.subjects_units]
-    _write(period, rule_set, rows)
+    _write(period, rule_set, rows, quotas)
     return len(rows)
 
 
-def _apply_quotas(evaluator: Evaluator, rows: list) -> None:
-    """Per unit and title with a quota: count who meets every other condition and compare with the quota."""
+def _apply_quotas(evaluator: Evaluator, rows: list) -> list[Quota]:
+    """Per awarding unit and title with a quota: the quota over the unit's subtree, and who meets every other
+    condition. Returns the quotas (unsaved) for the period."""
     groups = defaultdict(list)
     for row in rows:
-        groups[(row[0].unit_id, row[2].pk)].append(row)
-    for (unit_id, title_id), group in groups.items():
-        for cond in evaluator.facts.conditions.get(title_id, []):
+        awarding = evaluator.facts.awarding.get((row[0].unit_id, row[2].pk), row[0].unit)
+        groups[(awarding, row[2])].append(row)
+    quotas = []
+    for (awarding, title), group in groups.items():
+        for cond in evaluator.facts.conditions.get(title.pk, []):
             if cond.kind == ConditionKind.QUOTA:
-                outcome = _quota_outcome(evaluator, cond, unit_id, group)
+                quota, outcome = _quota_outcome(evaluator, cond, awarding, group)
+                quotas.append(quota)
                 for row in group:
                     row[3].append((cond, outcome))
+    return quotas
 
 
-def _quota_outcome(evaluator: Evaluator, cond: TitleCondition, unit_id: int, group: list) -> Outcome:
-    staff = evaluator.facts.staff.get(unit_id, [])
+def _quota_base(evaluator: Evaluator, cond: TitleCondition, awarding: Unit) -> tuple[int, str]:
+    staff = evaluator.facts.staff.get(awarding.pk, [])
     if cond.quota_base == QuotaBase.PREREQUISITE_MET and cond.other_title:
         base = sum(evaluator.is_met(("p", pk), cond.other_title) for pk in staff)
-        base_label = _("%(count)s người đạt %(title)s") % {"count": base, "title": cond.other_title.name}
-    else:
-        base = len(staff)
-        base_label = _("%(count)s người của đơn vị") % {"count": base}
-    quota = quota_for(condition=cond, base=base)
+        return base, _("%(count)s người đạt %(title)s của %(unit)s") % {
+            "count": base,
+            "title": cond.other_title.name,
+            "unit": awarding.name,
+        }
+    return len(staff), _("%(count)s người của %(unit)s") % {"count": len(staff), "unit": awarding.name}
+
+
+def _quota_outcome(evaluator: Evaluator, cond: TitleCondition, awarding: Unit, group: list):
+    """A quota of 0 is not met (nobody may receive the title); otherwise the line is met and says how many
+    suất the awarding unit has for how many who meet the other conditions: the council chooses within it."""
+    base, base_label = _quota_base(evaluator, cond, awarding)
+    number = quota_for(condition=cond, base=base)
     eligible = sum(all(outcome.met for _, outcome in row[3]) for row in group)
     values = {
-        "quota": quota,
+        "quota": number,
         "pct": percent(cond.number),
         "base": base_label,
         "rounding": str(Rounding(cond.rounding or Rounding.DOWN).label).lower(),
         "eligible": eligible,
     }
-    if eligible <= quota:
-        text = _(
-            "Trong chỉ tiêu: %(eligible)s người đủ điều kiện, chỉ tiêu %(quota)s "
-            "(%(pct)s %% của %(base)s, %(rounding)s)."
-        )
-        return Outcome(True, text % values)
+    how = _("%(pct)s %% của %(base)s, %(rounding)s") % values
+    quota = Quota(title=cond.title, unit=awarding, number=number, base=base, reason=how, legal_basis=cond.legal_basis)
+    if number == 0:
+        return quota, Outcome(False, _("Chỉ tiêu 0 suất (%(how)s): không xét được danh hiệu.") % {"how": how})
+    if eligible <= number:
+        text = _("Trong chỉ tiêu: %(quota)s suất / %(eligible)s người đủ điều kiện (%(how)s).")
+        return quota, Outcome(True, text % {**values, "how": how})
     text = _(
-        "Vượt chỉ tiêu: %(eligible)s người đủ điều kiện, chỉ tiêu %(quota)s "
-        "(%(pct)s %% của %(base)s, %(rounding)s) — Hội đồng xét chọn theo số phiếu."
+        "%(quota)s suất / %(eligible)s người đủ điều kiện (%(how)s): Hội đồng xét chọn trong chỉ tiêu theo số phiếu "
+        "đồng ý."
     )
-    return Outcome(False, text % values)
+    return quota, Outcome(True, text % {**values, "how": how})
 
 
 @transaction.atomic
-def _write(period: Period, rule_set: RuleSet, rows: list) -> None:
+def _write(period: Period, rule_set: RuleSet, rows: list, quotas: list[Quota]) -> None:
     EligibilityResult.objects.filter(period=period).delete()
+    Quota.objects.filter(period=period).delete()
+    for quota in quotas:
+        quota.period = period
+    Quota.objects.bulk_create(quotas)
     now = timezone.now()
     results = EligibilityResult.objects.bulk_create(
         EligibilityResult(

@@ -15,7 +15,8 @@ from django.utils import timezone
 from emulation.movements.models import Period
 from emulation.pledges.models import Pledge, PledgeStatus, Registration
 from emulation.scoring.models import Score
-from emulation.titles.models import RuleSet, Title, TitleCondition, TitleHistory
+from emulation.titles.catalogue import awarding_units
+from emulation.titles.models import ConditionKind, RuleSet, Title, TitleCondition, TitleHistory
 from evaluations.models import (
     AdministrativeSanction,
     AnnualRating,
@@ -24,7 +25,7 @@ from evaluations.models import (
     InvestigationHold,
     Violation,
 )
-from units.models import Person
+from units.models import Person, Unit
 
 SENT = (PledgeStatus.SUBMITTED, PledgeStatus.ACCEPTED)
 
@@ -40,7 +41,8 @@ class Facts:
     subjects_units: list = field(default_factory=list)  # (Unit, Title)
     people: dict = field(default_factory=dict)  # person id → Person
     members: dict = field(default_factory=dict)  # unit id → [person id] (collective subjects: the subtree)
-    staff: dict = field(default_factory=dict)  # unit id → [person id] (registered people's own units: quota bases)
+    staff: dict = field(default_factory=dict)  # awarding unit id → [person id] (its subtree: quota bases)
+    awarding: dict = field(default_factory=dict)  # (unit id, title id) → awarding Unit, for titles with a quota
     ratings: dict = field(default_factory=dict)  # ("p"|"u", id) → rating
     disciplines: dict = field(default_factory=lambda: defaultdict(list))
     initiatives: dict = field(default_factory=lambda: defaultdict(list))
@@ -83,16 +85,30 @@ def _load_subjects(facts: Facts) -> None:
             facts.registered[("u", pledge.unit_id)] = pledge
 
 
+def _load_awarding(facts: Facts) -> dict[int, Unit]:
+    """The awarding unit of each registered person's unit for each title with a quota; returns them by id."""
+    quota_titles = {
+        c.title_id: c.title for conds in facts.conditions.values() for c in conds if c.kind == ConditionKind.QUOTA
+    }
+    for title in quota_titles.values():
+        units = {person.unit_id: person.unit for person, aimed in facts.subjects_people if aimed.pk == title.pk}
+        found = awarding_units(units=list(units.values()), title=title, day=facts.period.ends_on)
+        for unit_id, awarding in found.items():
+            facts.awarding[(unit_id, title.pk)] = awarding
+    return {unit.pk: unit for unit in facts.awarding.values()}
+
+
 def _load_members(facts: Facts) -> None:
     units = {unit.pk: unit for unit, _ in facts.subjects_units}
-    own_units = {person.unit_id for person, _ in facts.subjects_people}
-    condition = Q(pk__in=[p.pk for p, _ in facts.subjects_people]) | Q(unit_id__in=own_units, active=True)
-    for unit in units.values():
+    awarding = _load_awarding(facts)
+    condition = Q(pk__in=[p.pk for p, _ in facts.subjects_people])
+    for unit in [*units.values(), *awarding.values()]:
         condition |= Q(unit__path__startswith=unit.path, active=True)
     for person in Person.objects.filter(condition).select_related("unit"):
         facts.people[person.pk] = person
-        if person.active and person.unit_id in own_units:
-            facts.staff.setdefault(person.unit_id, []).append(person.pk)
+        for unit in awarding.values():
+            if person.active and person.unit.path.startswith(unit.path):
+                facts.staff.setdefault(unit.pk, []).append(person.pk)
         for unit in units.values():
             if person.active and person.unit.path.startswith(unit.path):
                 facts.members.setdefault(unit.pk, []).append(person.pk)

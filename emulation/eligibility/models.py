@@ -90,3 +90,25 @@ class EligibilityCheck(models.Model):
 
     def __str__(self):
         return self.reason
+
+
+class Quota(models.Model):
+    """How many of a title an awarding unit may confer in a period (its quota condition applied to its subtree), as
+    the engine computed it; replaced with the period's results."""
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="quotas")
+    title = models.ForeignKey(Title, verbose_name=_("danh hiệu"), on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị khen thưởng"), on_delete=models.CASCADE, related_name="+")
+    number = models.PositiveIntegerField(_("số suất"))
+    base = models.PositiveIntegerField(_("cơ sở tính"))
+    reason = models.TextField(_("cách tính"))
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = _("chỉ tiêu")
+        ordering = ["period", "unit__path", "title__position"]
+        constraints = [models.UniqueConstraint(fields=["period", "title", "unit"], name="one_quota_per_awarding_unit")]
+
+    def __str__(self):
+        return f"{self.unit} — {self.title}: {self.number}"

@@ -30,9 +30,9 @@ from emulation.council.models.council import (
     VoteBase,
     VoteRule,
 )
-from emulation.council.models.nominations import Nomination, NominationAttachment, NominationStatus
+from emulation.council.models.nominations import Nomination, NominationAttachment, NominationStatus, QuotaDecision
 from emulation.decisions.models import Award, AwardStatus, Decision, DecisionStatus, Revocation
-from emulation.eligibility.models import EligibilityCheck, EligibilityResult
+from emulation.eligibility.models import EligibilityCheck, EligibilityResult, Quota
 from emulation.movements.models import (
     Bloc,
     BlocKind,
@@ -57,7 +57,7 @@ from emulation.schemes.models import (
     VetoKind,
     VetoRule,
 )
-from emulation.scoring.models import BonusGrant, LineKind, ManualScore, Score
+from emulation.scoring.models import BonusGrant, LineKind, LiveScore, ManualScore, Score
 from emulation.titles.models import (
     Authority,
     AuthorityPower,
@@ -90,6 +90,7 @@ __all__ = [
     "DisciplineLevel",
     "LineKind",
     "ManualScore",
+    "LiveScore",
     "Movement",
     "Period",
     "PeriodReopening",
@@ -132,6 +133,8 @@ __all__ = [
     "MemberRole",
     "Nomination",
     "NominationAttachment",
+    "QuotaDecision",
+    "Quota",
     "NominationStatus",
     "OpenVote",
     "Outcome",

@@ -1,12 +1,12 @@
 """The bloc ranking table: ranks as stored by the scoring engine, shared ranks shown equal, flagged units unranked."""
 
 import django_tables2 as tables
-from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Subquery, Value, When
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from emulation.scoring.models import Score
+from emulation.scoring.models import LiveScore, Score
 
 FLAGGED = _("Chưa đủ căn cứ xếp hạng")
 
@@ -15,11 +15,14 @@ WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none 
 
 
 def annotate_for_ranking(scores):
-    """Adds `shared_rank` (another unit of the bloc holds the same rank) and `rank_order` (ranked units first)."""
+    """Adds `shared_rank` (another unit of the bloc holds the same rank), `rank_order` (ranked units first) and `live`
+    (the figure computed after a freeze, for the "kết quả hiện tại khác" note)."""
     same_rank = Score.objects.filter(
         period=OuterRef("period"), bloc=OuterRef("bloc"), rank=OuterRef("rank"), rank__isnull=False
     ).exclude(pk=OuterRef("pk"))
+    live = LiveScore.objects.filter(unit=OuterRef("unit"), period=OuterRef("period")).values("total")[:1]
     return scores.annotate(
+        live=Subquery(live),
         shared_rank=Exists(same_rank),
         rank_order=Case(When(rank__isnull=True, then=Value(1)), default=Value(0), output_field=IntegerField()),
     )
@@ -93,6 +96,17 @@ class RankingTable(tables.Table):
         return format_html('<a href="{}">{}</a>', url, value) if url else value
 
     def value_unit(self, value):
+        return value
+
+    def render_total(self, record, value):
+        note = record.live_note()
+        if note:
+            return format_html(
+                '{} <span class="badge text-bg-warning text-wrap" data-testid="live-note">{}</span>', value, note
+            )
+        return value
+
+    def value_total(self, value):
         return value
 
     def render_note(self, record):

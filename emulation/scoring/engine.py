@@ -10,7 +10,8 @@ Rules:
   its cost does not depend on the size of the country.
 - Neither loses the other's result: both lock the bloc's score rows while writing, and a chunk computed from facts
   read before a bloc's scores were last written (by a recomputation of one of its units) leaves that bloc as it is.
-- Frozen scores are never overwritten: a period whose scores are frozen is skipped until it is re-opened.
+- Frozen scores are never overwritten: in a period whose scores are frozen the same computation writes only the live
+  figure (`LiveScore`) of the units already scored, beside the snapshot, until the period is re-opened.
 - Computing twice gives the same scores (safe for retried or duplicated background tasks).
 """
 
@@ -22,7 +23,7 @@ from django.utils import timezone
 
 from emulation.movements.models import BlocMembership, Period, PeriodStatus
 from emulation.scoring.facts import load_facts, load_scheme
-from emulation.scoring.models import Score
+from emulation.scoring.models import LiveScore, Score
 from emulation.scoring.ranking import rank_results
 from emulation.scoring.scope import owner_of_unit, period_scope, subtree_scope
 from emulation.scoring.unit_scores import UnitScore, score_unit
@@ -50,19 +51,19 @@ WRITTEN_FIELDS = [
 
 def compute_period(*, period: Period) -> int:
     """Score every unit of the period (bloc members and units that pledged); drop scores of units no longer in it."""
-    if is_frozen(period):
-        return 0
+    live_only = is_frozen(period)
     scheme = load_scheme(period)
     scope = period_scope(period)
-    with transaction.atomic():
-        Score.objects.filter(period=period).exclude(unit_id__in=list(scope.scored)).delete()
+    if not live_only:
+        with transaction.atomic():
+            Score.objects.filter(period=period).exclude(unit_id__in=list(scope.scored)).delete()
     if scheme is None:
         return 0
     count = 0
     for units in chunks(scope.scored):
         stamp = timezone.now()
         results = _score(period, scheme, load_facts(period, scheme, units, scope))
-        count += _write_chunk(period, results, stamp)
+        count += _write_live(period, results) if live_only else _write_chunk(period, results, stamp)
     return count
 
 
@@ -76,14 +77,16 @@ def recompute_unit(*, period: Period, unit_id: int) -> int:
     units = {owner: None}
     if bloc_id is not None:
         units = dict.fromkeys(BlocMembership.objects.filter(bloc_id=bloc_id).values_list("unit_id", flat=True), bloc_id)
-    if not _share_period(period):
-        return 0
-    _lock_scores(period, units)
+    live_only = not _share_period(period)
+    if not live_only:
+        _lock_scores(period, units)
     stamp = timezone.now()
     scheme = load_scheme(period)
     if scheme is None:
         return 0
     results = _score(period, scheme, load_facts(period, scheme, units, subtree_scope(period, list(units))))
+    if live_only:
+        return _write_live(period, results)
     _write(period, results, stamp)
     return len(results)
 
@@ -116,6 +119,7 @@ def freeze_scores(*, period: Period) -> int:
     """The review step: compute the scores one last time, then freeze them as the period's snapshot."""
     _lock_period(period)
     compute_period(period=period)
+    LiveScore.objects.filter(period=period).delete()
     return Score.objects.filter(period=period, frozen=False).update(frozen=True, frozen_at=timezone.now())
 
 
@@ -124,6 +128,7 @@ def unfreeze_scores(*, period: Period) -> int:
     """A recorded re-opening lets the engine recompute the period again, starting at once."""
     _lock_period(period)
     count = Score.objects.filter(period=period, frozen=True).update(frozen=False, frozen_at=None)
+    LiveScore.objects.filter(period=period).delete()
     compute_period(period=period)
     return count
 
@@ -217,3 +222,20 @@ def _copy_upsert(period: Period, results: list[UnitScore], stamp: datetime.datet
             f"INSERT INTO {table} ({columns}, frozen) SELECT {columns}, false FROM score_upsert "
             f"ON CONFLICT (unit_id, period_id) DO UPDATE SET {updates}"
         )
+
+
+def _write_live(period: Period, results: list[UnitScore]) -> int:
+    """The live figures of the units the frozen snapshot holds, in one upsert."""
+    frozen = set(
+        Score.objects.filter(period=period, unit_id__in=[r.unit_id for r in results]).values_list("unit_id", flat=True)
+    )
+    now = timezone.now()
+    rows = [
+        LiveScore(unit_id=r.unit_id, period=period, total=r.total, computed_at=now)
+        for r in results
+        if r.unit_id in frozen
+    ]
+    LiveScore.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["unit", "period"], update_fields=["total", "computed_at"]
+    )
+    return len(rows)

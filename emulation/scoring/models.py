@@ -11,6 +11,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from emulation.movements.models import Bloc, Period
@@ -81,6 +83,32 @@ class Score(models.Model):
     def __str__(self):
         return f"{self.unit} — {self.period.name}: {self.total}"
 
+    @cached_property
+    def live_total(self):
+        """The engine's current figure after a freeze (a `LiveScore`); the ranking annotates it as `live`."""
+        if hasattr(self, "live"):
+            return self.live
+        if not self.frozen:
+            return None
+        return (
+            LiveScore.objects.filter(unit_id=self.unit_id, period_id=self.period_id)
+            .values_list("total", flat=True)
+            .first()
+        )
+
+    def live_note(self) -> str:
+        """ "đã chốt ngày dd/mm/yyyy — kết quả hiện tại khác (x)" when the live figure left the snapshot, else ""."""
+        if not self.live_differs:
+            return ""
+        day = timezone.localtime(self.frozen_at).strftime("%d/%m/%Y") if self.frozen_at else "—"
+        live = f"{self.live_total.normalize():f}".replace(".", ",")
+        return gettext("đã chốt ngày %(day)s — kết quả hiện tại khác (%(live)s điểm)") % {"day": day, "live": live}
+
+    @property
+    def live_differs(self) -> bool:
+        """Frozen, and the engine's current figure is no longer the snapshot."""
+        return self.frozen and self.live_total is not None and self.live_total != self.total
+
 
 class LineKind(models.TextChoices):
     """The kinds of breakdown line; only lines with `counted` true add their points to the total."""
@@ -136,3 +164,21 @@ class BonusGrant(models.Model):
 
     def __str__(self):
         return f"{self.unit} — {self.rule.code}"
+
+
+class LiveScore(models.Model):
+    """After a freeze, the figure the engine computes now, beside the frozen `Score` (which councils and decisions
+    keep using); written by the same recompute path, dropped when the period is re-opened."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
+    total = models.DecimalField(_("tổng điểm hiện tại"), **POINTS)
+    computed_at = models.DateTimeField(_("tính lúc"))
+
+    class Meta:
+        verbose_name = _("điểm hiện tại sau khi chốt")
+        verbose_name_plural = _("điểm hiện tại sau khi chốt")
+        constraints = [models.UniqueConstraint(fields=["unit", "period"], name="one_live_score_per_unit_and_period")]
+
+    def __str__(self):
+        return f"{self.unit} — {self.period}: {self.total}"

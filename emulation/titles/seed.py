@@ -1,8 +1,9 @@
 """The national rule set, award forms and authorities as read in `shared/domain.md` (2024–2025 texts), seeded by a
 data migration. Every row carries its legal basis and effective date; a province loads its own rule set beside it.
 
-Notes on the numbers: TTLĐTT needs ≥ 70 % of members LĐTT and nobody disciplined "cảnh cáo" or heavier (Law Điều 28,
-Bắc Ninh QĐ 86/2025); TTLĐXS 100 % completing tasks, ≥ 70 % LĐTT, ≥ 1 CSTĐCS (Điều 27); CSTĐCS has no national
+Notes on the numbers: TTLĐTT needs ≥ 70 % of members LĐTT and nobody disciplined "cảnh cáo" or heavier (Law Điều 28);
+TTLĐXS 100 % completing tasks, ≥ 70 % LĐTT, ≥ 1 CSTĐCS and, like TTLĐTT, nobody disciplined "cảnh cáo" (Điều 27); the
+LĐTT discipline bar is a provincial rule seeded on by default (no national text). CSTĐCS has no national
 quota since 01/01/2024 (Điều 23); CSTĐ tỉnh needs CSTĐCS three years running, counting the current one (Điều 22).
 Registration as a precondition is not a national rule: it is seeded on, as most provinces require it, and marked so.
 """
@@ -33,17 +34,23 @@ AFTER_DISCIPLINE = ("discipline_period_ended", {}, f"{ND152}, Điều 4 khoản 
 
 REGISTERED = ("registered", {}, LOCAL, LAW_DATE)
 
+# TTLĐXS is above TTLĐTT: a member disciplined "cảnh cáo" or heavier bars both, and the reasons must say so.
+TTLDXS_DISCIPLINE = (
+    "no_member_discipline",
+    {"discipline_form": "canh_cao"},
+    f"{LAW}, Điều 27 khoản 5 (chấp hành pháp luật); như tiêu chuẩn Tập thể lao động tiên tiến, Điều 28",
+    LAW_DATE,
+)
+
+# A national rule set cites no provincial text: what an earlier seed cited and what replaces it.
+PROVINCIAL_CITATIONS = {"Quy định của tỉnh (Hải Phòng QĐ 212/2025, Điều 3)": LOCAL}
+
 # title code → [(kind, parameters, legal basis, effective from)]
 CONDITIONS = {
     "LDTT": [
         REGISTERED,
         ("min_rating", {"rating": "httnv"}, f"{LAW}, Điều 24 khoản 1 điểm a", LAW_DATE),
-        (
-            "no_discipline",
-            {"discipline_form": "khien_trach"},
-            "Quy định của tỉnh (Hải Phòng QĐ 212/2025, Điều 3)",
-            LAW_DATE,
-        ),
+        ("no_discipline", {"discipline_form": "khien_trach"}, LOCAL, LAW_DATE),
         AFTER_DISCIPLINE,
         ("no_barring_violation", {}, f"{LAW}, Điều 24 khoản 4 (tiêu chuẩn chi tiết do tỉnh quy định)", LAW_DATE),
         HOLD,
@@ -79,6 +86,7 @@ CONDITIONS = {
         ("member_share_min_rating", {"rating": "htnv", "number": 100}, f"{LAW}, Điều 27 khoản 3", LAW_DATE),
         ("member_share_with_title", {"other_title": "LDTT", "number": 70}, f"{LAW}, Điều 27 khoản 3", LAW_DATE),
         ("min_members_with_title", {"other_title": "CSTDCS", "number": 1}, f"{LAW}, Điều 27 khoản 4", LAW_DATE),
+        TTLDXS_DISCIPLINE,
         ("no_barring_violation", {}, f"{LAW}, Điều 27 khoản 5", LAW_DATE),
         HOLD,
     ],
@@ -112,7 +120,7 @@ AUTHORITIES = [
         "CT_UBND_TINH",
         "Chủ tịch UBND tỉnh",
         "province",
-        f"{LAW}, Điều 79; Bắc Ninh QĐ 86/2025/QĐ-UBND, Điều 5",
+        f"{LAW}, Điều 79",
         LAW_DATE,
         None,
         ["TTLDXS", "CSTD_TINH", "CO_TINH", "BK_TINH"],
@@ -155,6 +163,28 @@ def seed_catalogue(apps) -> None:
     seed_conditions(apps, rule_set, titles)
     forms = seed_award_forms(apps)
     seed_authorities(apps, titles, forms)
+
+
+def correct_catalogue(apps) -> int:
+    """Correct the national rule set of an existing database in place (condition rows keep their ids, so stored
+    eligibility lines keep their link): no provincial citation, and the TTLĐXS discipline line. Returns rows changed."""
+    rule_set = apps.get_model("emulation", "RuleSet").objects.filter(code=RULE_SET["code"]).first()
+    if rule_set is None:
+        return 0
+    condition_model = apps.get_model("emulation", "TitleCondition")
+    changed = 0
+    for old, new in PROVINCIAL_CITATIONS.items():
+        changed += condition_model.objects.filter(rule_set=rule_set, legal_basis=old).update(legal_basis=new)
+    kind, params, basis, since = TTLDXS_DISCIPLINE
+    title = apps.get_model("emulation", "Title").objects.filter(code="TTLDXS").first()
+    if title and not condition_model.objects.filter(rule_set=rule_set, title=title, kind=kind).exists():
+        condition_model.objects.create(
+            rule_set=rule_set, title=title, kind=kind, position=55, legal_basis=basis, effective_from=since, **params
+        )
+        changed += 1
+    titles = {t.code: t for t in apps.get_model("emulation", "Title").objects.all()}
+    seed_authorities(apps, titles, seed_award_forms(apps))
+    return changed
 
 
 def seed_conditions(apps, rule_set, titles) -> None:

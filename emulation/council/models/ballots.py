@@ -80,6 +80,17 @@ class Ballot(models.Model):
     def passed(self) -> bool:
         return self.outcome == Outcome.PASSED
 
+    @property
+    def base_explained(self) -> str:
+        """The base of the sealed result in words, as the minutes print it."""
+        rule = self.rule_snapshot or {}
+        values = {"base": self.base_count, "eligible": self.eligible_voters}
+        if rule.get("base") == "present":
+            return _("%(base)s = thành viên dự họp và ý kiến bằng văn bản được tính") % values
+        if rule.get("exclude_recused_from_base"):
+            return _("%(base)s = tổng số thành viên Hội đồng, trừ người không biểu quyết") % values
+        return _("%(base)s = tổng số thành viên Hội đồng (kể cả người vắng mặt và người không biểu quyết)") % values
+
     def sealed_payload(self) -> dict:
         return {
             "ballot": self.pk,

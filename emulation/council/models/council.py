@@ -6,6 +6,10 @@ Rules
 - A vote rule belongs to one title or one award form and is dated; the rule in force on the session's date is used.
   Its numbers (threshold, base, quorum, award-session quorum) are data, seeded from ND 98/2023 Điều 30 k7
   (90 % / 80 % of all members) and to be confirmed against ND 152/2025.
+- "All members" (`VoteBase.TOTAL_MEMBERS`) counts every seat of the council on the session's date: recused and absent
+  members included (absent members may agree in writing where the rule counts written opinions; recused members
+  cannot vote at all), unless the rule itself says recused members leave the base (`exclude_recused_from_base`).
+- Secrecy is the rule's own choice with its basis (`secret_basis`): ND 98/2023 says "bỏ phiếu", not "bỏ phiếu kín".
 - Percentages are compared after rounding the share to two decimals, as the minutes write it (6/9 = 66,67 %).
 - A council's scope is a unit subtree; a member belongs to a council between two optional dates.
 """
@@ -13,6 +17,7 @@ Rules
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -70,11 +75,20 @@ class VoteRule(models.Model):
         _("phải vượt tỷ lệ"), default=False, help_text=_("Bật khi văn bản ghi “trên” (>) thay vì “từ … trở lên” (≥).")
     )
     secret = models.BooleanField(_("bỏ phiếu kín"), default=False)
+    secret_basis = models.CharField(
+        _("căn cứ bỏ phiếu kín"),
+        max_length=500,
+        blank=True,
+        help_text=_("Văn bản quy định bỏ phiếu kín (ND 98/2023 Điều 30 k7 chỉ ghi “bỏ phiếu”, không ghi “kín”)."),
+    )
     written_votes_for_absent = models.BooleanField(_("tính ý kiến bằng văn bản của người vắng"), default=False)
     exclude_recused_from_base = models.BooleanField(
         _("không tính người không tham gia biểu quyết vào tổng số"),
-        default=True,
-        help_text=_("Thành viên thuộc đơn vị được đề nghị không biểu quyết; bật thì không tính họ vào tổng số."),
+        default=False,
+        help_text=_(
+            "Mặc định “tổng số thành viên” tính mọi thành viên Hội đồng, kể cả người không biểu quyết và người vắng "
+            "mặt; chỉ bật khi văn bản làm căn cứ ghi rõ không tính người không biểu quyết."
+        ),
     )
     quorum_pct = models.DecimalField(_("tỷ lệ dự họp tối thiểu (%)"), max_digits=5, decimal_places=2)
     award_session_quorum_pct = models.DecimalField(
@@ -104,6 +118,11 @@ class VoteRule(models.Model):
     def __str__(self):
         return f"{self.title or self.award_form}: {self.describe()}"
 
+    def clean(self):
+        """A secret ballot names the text that makes it secret: secrecy is not national, it is the rule's own."""
+        if self.secret and not self.secret_basis.strip():
+            raise ValidationError({"secret_basis": _("Ghi căn cứ của việc bỏ phiếu kín.")})
+
     def describe(self) -> str:
         sign = ">" if self.strictly_above else "≥"
         return f"{sign} {self.pct.normalize():f} % {VoteBase(self.base).label.lower()}"
@@ -125,6 +144,7 @@ class VoteRule(models.Model):
             "pct": str(self.pct),
             "strictly_above": self.strictly_above,
             "secret": self.secret,
+            "secret_basis": self.secret_basis,
             "written_votes_for_absent": self.written_votes_for_absent,
             "exclude_recused_from_base": self.exclude_recused_from_base,
             "quorum_pct": str(self.quorum_pct),

@@ -1,7 +1,8 @@
 """Nominations (đề nghị khen thưởng) with their dossier, vetted by the council secretary and voted in a session.
 
-Flow: proposed → vetted → on agenda → voting → approved | rejected; the secretary may return a proposal
-(→ returned → proposed again after the unit edits it). A tie broken by re-vote puts it back on the agenda.
+Flow: proposed → vetted → on agenda → voting → (passed under a quota: quota →) approved | rejected; the secretary
+may return a proposal (→ returned → proposed again after the unit edits it). A tie broken by re-vote puts it back
+on the agenda.
 """
 
 from django.conf import settings
@@ -27,6 +28,7 @@ class NominationStatus(models.TextChoices):
     VETTED = "vetted", _("Đã thẩm định")
     ON_AGENDA = "on_agenda", _("Đưa vào phiên họp")
     VOTING = "voting", _("Đang bỏ phiếu")
+    QUOTA = "quota", _("Đạt số phiếu, chờ xét chỉ tiêu")
     APPROVED = "approved", _("Được đề nghị công nhận")
     REJECTED = "rejected", _("Không được thông qua")
 
@@ -88,6 +90,11 @@ class Nomination(models.Model):
     vetted_at = models.DateTimeField(_("thẩm định lúc"), null=True, blank=True)
     eligibility_met = models.BooleanField(_("đủ điều kiện khi thẩm định"), null=True, blank=True)
     eligibility_summary = models.TextField(_("kết quả xét điều kiện khi thẩm định"), blank=True)
+    eligibility_override = models.TextField(
+        _("lý do vẫn đưa ra Hội đồng khi chưa đủ điều kiện"),
+        blank=True,
+        help_text=_("Thư ký ghi bằng văn bản; được in trong biên bản họp."),
+    )
     session = models.ForeignKey(
         Session,
         verbose_name=_("phiên họp"),
@@ -147,3 +154,26 @@ class NominationAttachment(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class QuotaDecision(models.Model):
+    """A session's results for one title and awarding unit decided within its quota: the order by agreeing votes and,
+    at a tie on the quota's edge, the chair's deciding vote with its reason (printed in the minutes)."""
+
+    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="quota_decisions")
+    title = models.ForeignKey(Title, verbose_name=_("danh hiệu"), on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(Unit, verbose_name=_("đơn vị khen thưởng"), on_delete=models.PROTECT, related_name="+")
+    quota = models.PositiveIntegerField(_("số suất"))
+    used = models.PositiveIntegerField(_("đã dùng ở phiên trước"), default=0)
+    ranking = models.TextField(_("thứ tự theo số phiếu đồng ý"))
+    chair_note = models.TextField(_("quyết định của Chủ tịch Hội đồng khi ngang phiếu"), blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(_("lúc"))
+
+    class Meta:
+        verbose_name = _("xét chỉ tiêu")
+        verbose_name_plural = _("xét chỉ tiêu")
+        ordering = ["session", "pk"]
+
+    def __str__(self):
+        return f"{self.title} — {self.unit}: {self.quota}"

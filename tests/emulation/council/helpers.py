@@ -46,7 +46,8 @@ def members(council) -> list[CouncilMember]:
 
 def make_rule(title: Title, **overrides) -> VoteRule:
     """A rule for `title` in force since 2024 that replaces the seeded ones (those are deactivated)."""
-    VoteRule.objects.filter(title=title).update(active=False)
+    target = {"title": title} if title else {"award_form": overrides["award_form"]}
+    VoteRule.objects.filter(**target).update(active=False)
     fields = {
         "title": title,
         "base": VoteBase.TOTAL_MEMBERS,

@@ -54,7 +54,8 @@ def test_no_row_of_any_table_holds_both_a_voter_and_a_choice(tree, client):
     for index, member in enumerate(voters[:10]):
         client.force_login(member.user)  # through the phone page, so sessions and messages are exercised too
         choice = Choice.AGREE if index % 3 else Choice.DISAGREE
-        assert client.post(reverse("emulation:ballot_vote", args=[ballot.pk]), {"choice": choice}).status_code == 302
+        confirmed = {"choice": choice, "confirm": "1"}
+        assert client.post(reverse("emulation:ballot_vote", args=[ballot.pk]), confirmed).status_code == 302
     for member in voters[10:]:
         voting.record_written_vote(ballot=ballot, member=member, choice=Choice.AGREE, by=council.secretary)
     identities = {str(m.user.email) for m in voters} | {m.person.full_name for m in voters}

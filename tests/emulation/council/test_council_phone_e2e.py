@@ -29,6 +29,9 @@ def test_a_member_votes_from_a_phone(phone, tree):  # noqa: F811
     assert button.bounding_box()["height"] >= 60 and button.bounding_box()["width"] >= 300
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     button.click()
+    assert "Phiếu đã ghi không sửa được" in phone.get_by_test_id("confirm-vote").inner_text()
+    assert not BallotParticipation.objects.filter(ballot=ballot).exists()
+    phone.get_by_role("button", name="Xác nhận bỏ phiếu").click()
     phone.get_by_test_id("voted").wait_for()
     assert "Đã ghi nhận phiếu của bạn" in phone.content()
     assert "Đồng ý" not in phone.get_by_test_id("voted").inner_text()

@@ -127,13 +127,16 @@ def test_a_session_run_through_the_pages(login, world, personas):
     ballot = Ballot.objects.get(nomination=world.nomination)
     for member, choice in zip([world.chair, *world.others], ["agree"] * 4 + ["disagree"], strict=True):
         voter = login(member.user)
-        assert voter.post(reverse("emulation:ballot_vote", args=[ballot.pk]), {"choice": choice}).status_code == 302
-    again = login(world.chair.user).post(reverse("emulation:ballot_vote", args=[ballot.pk]), {"choice": "disagree"})
+        confirmed = {"choice": choice, "confirm": "1"}
+        assert voter.post(reverse("emulation:ballot_vote", args=[ballot.pk]), confirmed).status_code == 302
+    again = login(world.chair.user).post(
+        reverse("emulation:ballot_vote", args=[ballot.pk]), {"choice": "disagree", "confirm": "1"}
+    )
     assert "Thành viên này đã bỏ phiếu" in login(world.chair.user).get(again["Location"]).content.decode()
     secretary = login(personas.secretary)
     page = secretary.get(reverse("emulation:session_detail", args=[world.session.pk])).content.decode()
     assert "Đã nhận 5 phiếu" in page
-    secretary.post(reverse("emulation:ballot_close", args=[ballot.pk]))
+    secretary.post(reverse("emulation:ballot_close", args=[ballot.pk]), {"confirm": "on"})
     ballot.refresh_from_db()
     assert (ballot.agree_count, ballot.disagree_count, ballot.outcome) == (4, 1, Outcome.PASSED)
     page = secretary.get(reverse("emulation:session_detail", args=[world.session.pk])).content.decode()
@@ -163,9 +166,11 @@ def test_a_recused_member_is_told_why_and_refused(login, world, tree):
 
 def test_voting_after_the_ballot_is_sealed_is_refused(login, world):
     ballot = open_ballot(world)
-    login(world.council.secretary).post(reverse("emulation:ballot_close", args=[ballot.pk]))
+    login(world.council.secretary).post(reverse("emulation:ballot_close", args=[ballot.pk]), {"confirm": "on"})
     client = login(world.others[0].user)
-    response = client.post(reverse("emulation:ballot_vote", args=[ballot.pk]), {"choice": "agree"}, follow=True)
+    response = client.post(
+        reverse("emulation:ballot_vote", args=[ballot.pk]), {"choice": "agree", "confirm": "1"}, follow=True
+    )
     assert "Lượt bỏ phiếu đã kết thúc" in response.content.decode()
     ballot.refresh_from_db()
     assert ballot.agree_count == 0 and ballot.seal_intact()
@@ -265,6 +270,8 @@ def endpoints(world, ballot):
         ("get", reverse("emulation:ballot_vote", args=[b]), False),
         ("post", reverse("emulation:ballot_written", args=[b]), True),
         ("post", reverse("emulation:ballot_close", args=[b]), True),
+        ("get", reverse("emulation:ballot_close", args=[b]), True),
+        ("post", reverse("emulation:session_quota", args=[s]), True),
     ]
 
 
@@ -287,7 +294,10 @@ def test_access_matrix_of_every_council_view(client, login, world, personas):
             continue  # the secretary is not a voting member: the voting page is for members
         assert getattr(secretary, method)(url).status_code in (200, 302), url
     ballot.refresh_from_db()
-    assert not ballot.is_open  # the secretary's run closed it; nobody else could
+    assert ballot.is_open  # closing without confirming only shows the stakes
+    secretary.post(reverse("emulation:ballot_close", args=[ballot.pk]), {"confirm": "on"})
+    ballot.refresh_from_db()
+    assert not ballot.is_open  # the secretary closed it, once confirmed; nobody else could
 
 
 def test_the_secretary_schedules_a_session_with_a_vietnamese_date(login, world, personas):
@@ -312,3 +322,28 @@ def test_an_absent_member_is_told_so_on_the_voting_page(login, world):
     ballot = open_ballot(world, present=[world.chair, *world.others[:3]])
     page = login(world.others[3].user).get(reverse("emulation:ballot_vote", args=[ballot.pk])).content.decode()
     assert "không được ghi nhận có mặt" in page and 'value="agree"' not in page
+
+
+def test_closing_a_ballot_first_shows_who_has_not_voted_and_what_the_seal_prevents(login, world, personas):
+    ballot = open_ballot(world)
+    login(world.chair.user).post(
+        reverse("emulation:ballot_vote", args=[ballot.pk]), {"choice": "agree", "confirm": "1"}
+    )
+    secretary = login(personas.secretary)
+    page = secretary.get(reverse("emulation:ballot_close", args=[ballot.pk])).content.decode()
+    stakes = page.split('data-testid="stakes"')[1].split("</div>")[0]
+    assert "4 thành viên chưa bỏ phiếu" in stakes and world.others[0].person.full_name in stakes
+    assert "không ai bỏ phiếu thêm hay sửa được kết quả" in stakes
+    secretary.post(reverse("emulation:ballot_close", args=[ballot.pk]))  # no confirmation: nothing sealed
+    ballot.refresh_from_db()
+    assert ballot.is_open
+
+
+def test_a_members_vote_is_shown_back_and_recorded_only_once_confirmed(login, world):
+    ballot = open_ballot(world)
+    client = login(world.others[0].user)
+    page = client.post(reverse("emulation:ballot_vote", args=[ballot.pk]), {"choice": "disagree"}).content.decode()
+    assert 'data-testid="confirm-vote"' in page and "Không đồng ý" in page
+    assert not ballot.open_votes.exists()
+    client.post(reverse("emulation:ballot_vote", args=[ballot.pk]), {"choice": "disagree", "confirm": "1"})
+    assert list(ballot.open_votes.values_list("choice", flat=True)) == ["disagree"]

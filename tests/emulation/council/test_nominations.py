@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from emulation.council import nominations as services
 from emulation.models import AwardForm, EligibilityResult, Nomination, NominationStatus, PeriodStatus, Session
-from tests.emulation.council.helpers import SESSION_DAY, attach, make_council
+from tests.emulation.council.helpers import SESSION_DAY, attach, make_council, make_rule
 from tests.emulation.eligibility.helpers import make_team, register, title
 from tests.emulation.factories import make_period
 from units.models import Notification
@@ -23,6 +23,9 @@ def world(tree, personas):
     period = make_period()
     council = make_council(tree.province, size=3, secretary=personas.secretary, name="Hội đồng TĐKT tỉnh")
     session = Session.objects.create(council=council, date=SESSION_DAY)
+    # LĐTT and Bằng khen have no national vote rule: the province adds its own.
+    make_rule(title("LDTT"), legal_basis="Quy chế của tỉnh (thử nghiệm)")
+    make_rule(None, award_form=AwardForm.objects.get(code="BK_TINH"), legal_basis="Quy chế của tỉnh (thử nghiệm)")
     return SimpleNamespace(period=period, council=council, session=session)
 
 
@@ -72,10 +75,10 @@ def test_vetting_needs_a_complete_dossier(world, tree, personas):
     assert nomination.status == NominationStatus.PROPOSED
 
 
-def test_vetting_re_runs_the_eligibility_engine_and_accepts_an_eligible_person(world, tree, personas):
+def test_vetting_re_runs_a_stale_eligibility_result_and_accepts_an_eligible_person(world, tree, personas):
     nomination = propose(world, eligible_person(world, tree), by=personas.unit_head)
     attach(nomination)
-    assert not EligibilityResult.objects.exists()
+    EligibilityResult.objects.update(stale=True)
     services.vet_nomination(nomination=nomination, by=personas.secretary, notes="Hồ sơ đầy đủ")
     nomination.refresh_from_db()
     assert (nomination.status, nomination.eligibility_met) == (NominationStatus.VETTED, True)

@@ -54,6 +54,8 @@ def test_revoking_on_a_phone_and_reading_the_register(phone, personas, award):  
     phone.get_by_label("Lý do thu hồi, hủy bỏ").fill("Kê khai thành tích không trung thực")
     phone.get_by_label("Số quyết định hủy bỏ").fill("40/QĐ-UBND")
     phone.get_by_label("Ngày quyết định hủy bỏ").fill("2027-04-01")
+    assert "Thu hồi khen thưởng không hoàn tác được" in phone.locator("[data-testid=stakes]").inner_text()
+    phone.get_by_label("Tôi đã kiểm tra").check()
     phone.get_by_role("button", name="Lưu").click()
     phone.wait_for_url(f"**{reverse('emulation:award_detail', args=[award.pk])}")
     assert (

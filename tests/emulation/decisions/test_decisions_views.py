@@ -211,7 +211,13 @@ def test_signing_makes_the_decision_read_only_through_every_write_view(login, pe
     client = login(personas.administrator)
     client.post(
         reverse("emulation:decision_sign", args=[world.draft.pk]),
-        {"number": "16/QĐ-UBND", "decided_on": "2027-01-20", "signer_name": "Hồ Văn Mười", "signer_position": "CT"},
+        {
+            "number": "16/QĐ-UBND",
+            "decided_on": "2027-01-20",
+            "signer_name": "Hồ Văn Mười",
+            "signer_position": "CT",
+            "confirm": "on",
+        },
     )
     world.draft.refresh_from_db()
     assert world.draft.status == DecisionStatus.SIGNED and world.draft.number == "16/QĐ-UBND"
@@ -245,7 +251,12 @@ def test_annulling_a_decision_shows_the_annulling_decision_on_each_award_and_the
     assert client.get(register).context["counts"] == {"active": 2, "revoked": 0}
     client.post(
         reverse("emulation:decision_annul", args=[world.signed.pk]),
-        {"reason": "Hồ sơ kê khai không trung thực", "number": "52/QĐ-UBND", "decided_on": "2027-05-04"},
+        {
+            "reason": "Hồ sơ kê khai không trung thực",
+            "number": "52/QĐ-UBND",
+            "decided_on": "2027-05-04",
+            "confirm": "on",
+        },
     )
     assert client.get(register).context["counts"] == {"active": 0, "revoked": 2}
     for award in (world.an_award, world.staff_award):
@@ -260,7 +271,12 @@ def test_revoking_one_award_from_its_page(login, personas, world):
     client = login(personas.administrator)
     response = client.post(
         reverse("emulation:award_revoke", args=[world.an_award.pk]),
-        {"reason": "Sáng kiến không được công nhận", "number": "40/QĐ-UBND", "decided_on": "2027-04-01"},
+        {
+            "reason": "Sáng kiến không được công nhận",
+            "number": "40/QĐ-UBND",
+            "decided_on": "2027-04-01",
+            "confirm": "on",
+        },
         follow=True,
     )
     assert "Quyết định hủy bỏ số 40/QĐ-UBND ngày 01/04/2027" in response.content.decode()
@@ -329,12 +345,18 @@ def test_a_revoked_awards_nomination_is_not_offered_again(login, personas, tree,
     client.post(reverse("emulation:decision_add_nominations", args=[world.draft.pk]), {"nominations": [nomination.pk]})
     login(personas.administrator).post(
         reverse("emulation:decision_sign", args=[world.draft.pk]),
-        {"number": "16/QĐ-UBND", "decided_on": "2027-01-20", "signer_name": "Hồ Văn Mười", "signer_position": "CT"},
+        {
+            "number": "16/QĐ-UBND",
+            "decided_on": "2027-01-20",
+            "signer_name": "Hồ Văn Mười",
+            "signer_position": "CT",
+            "confirm": "on",
+        },
     )
     award = world.draft.awards.get(nomination=nomination)
     login(personas.administrator).post(
         reverse("emulation:award_revoke", args=[award.pk]),
-        {"reason": "Sáng kiến bị hủy công nhận", "number": "40/QĐ-UBND", "decided_on": "2027-04-01"},
+        {"reason": "Sáng kiến bị hủy công nhận", "number": "40/QĐ-UBND", "decided_on": "2027-04-01", "confirm": "on"},
     )
     fresh = draft_decision(
         by=personas.secretary, unit=tree.province, authority=world.signed.authority, period=world.period
@@ -350,7 +372,7 @@ def test_the_recipient_hears_of_the_award_and_of_its_revocation(login, personas,
     ]
     login(personas.administrator).post(
         reverse("emulation:award_revoke", args=[world.staff_award.pk]),
-        {"reason": "Sai đối tượng", "number": "40/QĐ-UBND", "decided_on": "2027-04-01"},
+        {"reason": "Sai đối tượng", "number": "40/QĐ-UBND", "decided_on": "2027-04-01", "confirm": "on"},
     )
     latest = inbox.last()
     assert latest.title == (
@@ -358,3 +380,17 @@ def test_the_recipient_hears_of_the_award_and_of_its_revocation(login, personas,
         "theo Quyết định hủy bỏ số 40/QĐ-UBND ngày 01/04/2027."
     )
     assert login(personas.staff).get(latest.link).status_code == 200
+
+
+def test_signing_states_who_will_be_told_and_needs_a_confirmation(login, personas, world):
+    client = login(personas.administrator)
+    url = reverse("emulation:decision_sign", args=[world.draft.pk])
+    stakes = client.get(url).content.decode().split('data-testid="stakes"')[1].split("</div>")[0]
+    assert "không sửa được" in stakes
+    data = {"number": "16/QĐ-UBND", "decided_on": "2027-01-20", "signer_name": "Hồ Văn Mười", "signer_position": "CT"}
+    client.post(url, data)
+    world.draft.refresh_from_db()
+    assert world.draft.status == DecisionStatus.DRAFT
+    client.post(url, {**data, "confirm": "on"})
+    world.draft.refresh_from_db()
+    assert world.draft.status == DecisionStatus.SIGNED

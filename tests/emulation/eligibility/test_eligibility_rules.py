@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from emulation.eligibility.engine import quota_for, run_eligibility
-from emulation.models import ConditionKind, EligibilityResult, TitleCondition
+from emulation.models import ConditionKind, EligibilityResult, Quota, TitleCondition
 from emulation.titles.catalogue import copy_rule_set
 from evaluations.inspections.violations import change_violation_status
 from evaluations.models import DisciplineRecord, InvestigationHold, ViolationStatus
@@ -64,16 +64,18 @@ def test_a_15_percent_quota_of_23_staff_rounds_as_the_data_says(rounding, expect
     assert quota_for(condition=condition, base=23) == expected
 
 
-@pytest.mark.parametrize(("rounding", "met"), [("down", False), ("up", True)])
-def test_four_candidates_fit_a_quota_of_23_staff_only_when_rounding_up(period, rounding, met):
+@pytest.mark.parametrize(("rounding", "quota"), [("down", 3), ("up", 4)])
+def test_four_candidates_see_the_quota_of_23_staff_as_the_rounding_says(period, rounding, quota):
+    """The quota is the council's to apply by votes: the line says how many places for how many candidates."""
     provincial_rules(number=15, quota_base="headcount", rounding=rounding)
-    _, people, pledge = make_team(period, 23, rating="htxsnv")
+    unit, people, pledge = make_team(period, 23, rating="htxsnv")
     for person in people[:4]:
         register(pledge, person, "CSTDCS")
     res = result(period, person=people[0], code="CSTDCS")
-    assert res.met is met
+    assert res.met
     quota_line = res.checks.get(kind="quota").reason
-    assert f"4 người đủ điều kiện, chỉ tiêu {4 if met else 3} (15,0 % của 23 người của đơn vị" in quota_line
+    assert f"{quota} suất / 4 người đủ điều kiện (15,0 % của 23 người của {unit.name}" in quota_line
+    assert Quota.objects.get(period=period, unit=unit, title__code="CSTDCS").number == quota
 
 
 def test_without_a_quota_row_chien_si_co_so_has_no_cap(period):

@@ -14,6 +14,7 @@ from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.db import connection, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from config.celery import app as celery_app
 from emulation.assessments.services import verify_line
@@ -27,7 +28,7 @@ from emulation.models import (
 )
 from emulation.movements.periods import advance_period, reopen_period
 from emulation.scoring import tasks
-from emulation.scoring.engine import compute_period
+from emulation.scoring.engine import compute_period, unfreeze_scores
 from evaluations.appeals import services as appeals
 from evaluations.inspections.services import save_item_result, submit_inspection
 from evaluations.inspections.violations import change_violation_status
@@ -175,6 +176,27 @@ def test_review_freezes_the_scores_and_a_later_violation_cannot_move_them(
 
     after = score(tree.home)
     assert (after.total, after.computed_at, after.frozen) == (D(9), frozen.computed_at, True)
+
+
+def test_after_a_freeze_a_live_figure_moves_beside_the_snapshot_and_every_page_says_it_differs(
+    setup, period, tree, personas, login, django_capture_on_commit_callbacks
+):
+    advance_period(period=period, by=personas.administrator)
+    violation = make_violation(unit=tree.home, type=setup)
+    with django_capture_on_commit_callbacks(execute=True):
+        change_violation_status(violation=violation, to_status=ViolationStatus.UPHELD, by=None)
+    frozen = score(tree.home)
+    assert (frozen.total, frozen.live_total, frozen.frozen) == (D(9), D(6), True)
+    day = timezone.localtime(frozen.frozen_at).strftime("%d/%m/%Y")
+    note = f"đã chốt ngày {day} — kết quả hiện tại khác (6 điểm)"
+    client = login(personas.administrator)
+    page = client.get(reverse("emulation:score_detail", args=[period.pk, tree.home.pk])).content.decode()
+    assert note in page and 'data-testid="total">9' in page
+    ranking = client.get(reverse("emulation:ranking") + f"?period={period.pk}").content.decode()
+    assert note in ranking
+    assert score(tree.other).live_note() == ""  # unchanged: no note
+    unfreeze_scores(period=period)  # what a recorded re-opening does
+    assert (score(tree.home).total, score(tree.home).live_note()) == (D(6), "")
 
 
 def test_a_recorded_reopening_unfreezes_and_recomputes_then_finalizing_freezes_again(setup, period, tree, personas):

@@ -1,0 +1,195 @@
+"""Decisions that hold up in law (issue 10): one test per problem found on the council path."""
+
+import datetime
+
+import pytest
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from emulation.council import nominations, quotas, voting
+from emulation.council import sessions as services
+from emulation.council.seed import correct_vote_rules
+from emulation.decisions.services import add_recipient, draft_decision
+from emulation.eligibility.engine import run_eligibility
+from emulation.models import (
+    Authority,
+    AwardForm,
+    NominationStatus,
+    Outcome,
+    Quota,
+    QuotaDecision,
+    TitleCondition,
+    VoteRule,
+)
+from tests.emulation.council.helpers import add_member, make_council, make_nomination, make_rule, members
+from tests.emulation.council.law import (
+    propose_and_vet,
+    quota_council,
+    quota_rules,
+    so_with_two_phong,
+    statuses,
+    vote_on,
+)
+from tests.emulation.eligibility.helpers import (
+    YEAR,
+    discipline,
+    failed,
+    make_team,
+    national,
+    reasons,
+    register,
+    result,
+    title,
+)
+from tests.emulation.factories import make_period
+from tests.factories import grant, make_person
+from units.models import Role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def period():
+    return make_period()
+
+
+def test_1_two_candidates_tied_for_one_place_wait_for_the_chairs_vote_recorded_in_the_minutes(period, personas):
+    quota_rules(pct=10)  # 10 % of the Sở's 12 people → 1 place
+    so = so_with_two_phong(period)
+    run_eligibility(period=period)
+    noms = propose_and_vet(period, so.candidates, by=personas.unit_head, secretary=personas.secretary)
+    assert quotas.usage(noms[0]).startswith("1 suất / 2 đề cử")
+    council = quota_council(so.so, personas.secretary)
+    session = vote_on(noms, council=council, agree=[4, 4], secretary=personas.secretary)
+    assert statuses(noms) == [NominationStatus.QUOTA, NominationStatus.QUOTA]  # both met 50 %, neither approved
+    assert {n.pk for n in quotas.awaiting_chair(session)} == {n.pk for n in noms}
+    with pytest.raises(ValidationError, match="lý do"):
+        quotas.settle(session=session, nomination=noms[0], by=personas.secretary, chair_pick=[noms[1].pk])
+    quotas.settle(
+        session=session, nomination=noms[0], by=personas.secretary, chair_pick=[noms[1].pk], reason="Có sáng kiến"
+    )
+    assert statuses(noms) == [NominationStatus.REJECTED, NominationStatus.APPROVED]
+    decided = QuotaDecision.objects.get(session=session)
+    assert decided.quota == 1 and decided.chair_note == "Có sáng kiến" and "ngoài chỉ tiêu" in decided.ranking
+
+
+def test_1_a_decision_refuses_a_recipient_past_the_quota_or_not_eligible(period, personas):
+    quota_rules(pct=10)
+    so = so_with_two_phong(period)
+    stranger = make_person(unit=so.phong[0])  # never registered, so not eligible: no result means no check
+    discipline(so.candidates[1], "khien_trach", datetime.date(YEAR, 3, 1))
+    run_eligibility(period=period)
+    grant(personas.secretary, Role.COUNCIL_SECRETARY, so.so)
+    decision = draft_decision(
+        by=personas.secretary, unit=so.so, authority=Authority.objects.get(code="GD_SO"), period=period
+    )
+    with pytest.raises(ValidationError, match="chưa đủ điều kiện"):
+        add_recipient(decision=decision, by=personas.secretary, person=so.candidates[1], title=title("CSTDCS"))
+    add_recipient(decision=decision, by=personas.secretary, person=so.candidates[0], title=title("CSTDCS"))
+    with pytest.raises(ValidationError, match="Đã hết chỉ tiêu"):
+        add_recipient(decision=decision, by=personas.secretary, person=stranger, title=title("CSTDCS"))
+
+
+def test_2_a_quota_of_zero_stops_vetting_and_names_the_quota(period, personas):
+    quota_rules(pct=15)
+    unit, people, pledge = make_team(period, 6, rating="htxsnv")
+    register(pledge, people[0], "CSTDCS")
+    run_eligibility(period=period)
+    with pytest.raises(ValidationError, match="0 suất"):
+        propose_and_vet(period, [people[0]], by=personas.unit_head, secretary=personas.secretary)
+
+
+def test_3_the_quota_is_the_sos_over_its_two_phong_not_zero_for_each(period):
+    quota_rules(pct=15)  # 15 % of 6 → 0 for a phòng; of 12 → 1 for the Sở
+    so = so_with_two_phong(period)
+    run_eligibility(period=period)
+    assert list(Quota.objects.filter(period=period).values_list("unit_id", "number")) == [(so.so.pk, 1)]
+    line = result(period, person=so.candidates[0], code="CSTDCS", run=False).checks.get(kind="quota")
+    assert line.met and "1 suất / 2 người đủ điều kiện" in line.reason and so.so.name in line.reason
+
+
+def test_4_of_all_members_counts_recused_members_in_the_base(tree):
+    """15 members, 3 recused, 11 agree on a 90 %-of-all-members rule: 11/15 = 73,33 %, not 11/12."""
+    nomination = make_nomination(person=make_person(unit=tree.home))
+    council = make_council(tree.province, size=12, member_unit=tree.other)
+    for _ in range(3):
+        add_member(council, unit=tree.home)
+    make_rule(nomination.title, pct="90")  # the rule's own default: recused members stay in the base
+    from tests.emulation.council.helpers import open_session_with
+
+    session = open_session_with(council, nomination, present=15)
+    ballot = services.open_ballot(session=session, nomination=nomination, by=council.secretary)
+    for member in members(council)[:11]:
+        voting.cast_vote(ballot=ballot, user=member.user, choice="agree")
+    ballot = voting.close_ballot(ballot=ballot, by=council.secretary)
+    assert (ballot.base_count, str(ballot.agree_pct), ballot.outcome) == (15, "73.33", Outcome.FAILED)
+    assert "15 = tổng số thành viên Hội đồng (kể cả người vắng mặt và người không biểu quyết)" in ballot.base_explained
+
+
+def test_5_seeded_national_vote_rules_follow_the_decree_and_cite_no_provincial_text():
+    day = datetime.date(2026, 6, 1)
+    for code in ["LDTT", "TTLDTT", "TTLDXS"]:
+        assert VoteRule.objects.for_target(title=title(code), day=day) is None, code
+    for code in ["GK_XA", "GK_SO", "BK_TINH", "BK_TTG"]:
+        assert VoteRule.objects.for_target(award_form=AwardForm.objects.get(code=code), day=day) is None, code
+    rules = {r.title.code: r for r in VoteRule.objects.in_force(day).select_related("title")}
+    assert {code: int(r.pct) for code, r in rules.items()} == {
+        "CSTD_TINH": 90,
+        "CSTDCS": 80,
+        "CO_TINH": 80,
+    }
+    for rule in rules.values():
+        assert (rule.base, rule.secret, rule.written_votes_for_absent, rule.exclude_recused_from_base) == (
+            "total_members",
+            False,
+            True,
+            False,
+        )
+        assert "98/2023" in rule.legal_basis and "Bắc Ninh" not in rule.legal_basis
+    bases = " ".join(TitleCondition.objects.filter(rule_set=national()).values_list("legal_basis", flat=True))
+    assert "Hải Phòng" not in bases and "Bắc Ninh" not in bases
+
+
+def test_5_the_data_migration_corrects_rows_seeded_the_old_way():
+    old = VoteRule.objects.create(
+        title=title("LDTT"), base="present", pct="70", secret=False, written_votes_for_absent=True,
+        quorum_pct="66.67", tie_break="chair", effective_from=datetime.date(2024, 1, 1),
+        legal_basis="TT 35/2015/TT-BGDĐT (ví dụ ngành Giáo dục, thay bằng quy chế của tỉnh); QĐ 86/2025",
+    )  # fmt: skip
+    VoteRule.objects.filter(title__code="CSTDCS").update(secret=True, exclude_recused_from_base=True)
+    correct_vote_rules(apps)
+    old.refresh_from_db()
+    assert not old.active
+    cstdcs = VoteRule.objects.get(title__code="CSTDCS", active=True)
+    assert (cstdcs.secret, cstdcs.exclude_recused_from_base) == (False, False)
+
+
+def test_6_an_unregistered_person_is_flagged_at_proposal_and_vetted_only_with_a_written_reason(login, period, personas):
+    unit, people, pledge = make_team(period, 3, rating="htxsnv")
+    nomination = nominations.propose_nomination(
+        period=period, person=people[0], title=title("LDTT"), achievement_report="x", by=personas.unit_head
+    )
+    assert nomination.eligibility_met is False and "chưa đăng ký" in nomination.eligibility_summary
+    grant(personas.unit_head, Role.UNIT_HEAD, unit)
+    page = login(personas.unit_head).get(reverse("emulation:nomination_detail", args=[nomination.pk]))
+    assert 'data-testid="eligibility-flag"' in page.content.decode()
+    from tests.emulation.council.helpers import attach
+
+    attach(nomination)
+    with pytest.raises(ValidationError, match="Chưa đủ điều kiện"):
+        nominations.vet_nomination(nomination=nomination, by=personas.secretary)
+    nominations.vet_nomination(nomination=nomination, by=personas.secretary, override="Đăng ký trên giấy ngày 10/01")
+    nomination.refresh_from_db()
+    assert (nomination.status, nomination.eligibility_override) == (
+        NominationStatus.VETTED,
+        "Đăng ký trên giấy ngày 10/01",
+    )
+
+
+def test_7_a_collective_excellent_title_names_a_members_discipline(period):
+    unit, people, pledge = make_team(period, 5, rating="htxsnv", unit_rating="htxsnv", target="TTLDXS")
+    discipline(people[0], "canh_cao", datetime.date(YEAR, 4, 1))
+    res = result(period, unit=unit, code="TTLDXS")
+    assert not res.met and "no_member_discipline" in failed(res)
+    assert "kỷ luật cảnh cáo" in reasons(res)
