@@ -101,7 +101,7 @@ def eligibility_result(nomination: Nomination) -> EligibilityResult | None:
         return None
     subject = {"person": nomination.person} if nomination.person_id else {"unit": nomination.unit, "person": None}
     results = EligibilityResult.objects.filter(period=nomination.period, title=nomination.title, **subject)
-    return results.prefetch_related("checks").first()
+    return results.prefetch_related("checks__private_violation__type").first()
 
 
 def recheck_eligibility(nomination: Nomination) -> tuple[bool | None, str]:
@@ -116,7 +116,7 @@ def recheck_eligibility(nomination: Nomination) -> tuple[bool | None, str]:
         return False, _("Không có kết quả xét điều kiện: đối tượng chưa đăng ký danh hiệu này trong kỳ.")
     checks = list(result.checks.all())
     met = bool(checks) and all(check.met or check.kind == ConditionKind.QUOTA for check in checks)
-    lines = [f"{'✓' if check.met else '✗'} {check.reason}" for check in checks]
+    lines = [f"{'✓' if check.met else '✗'} {check.public_reason}" for check in checks]
     return met, "\n".join(lines)
 
 
