@@ -124,6 +124,10 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True  # tell users by e-mail when their password o
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "reset_password": "20/m/ip,5/m/key"}
+# How many reverse proxies of ours append to X-Forwarded-For: 0 reads REMOTE_ADDR; 1 (one nginx) reads the address
+# that proxy saw. Every rate limit (allauth's and units/ratelimits.py) keys on that address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Thi Đua"
 # Addresses are entered by administrators (no sign-up), and a password-reset request records them unverified;

@@ -5,32 +5,19 @@ annulling decision — and nothing else: no e-mail, no internal ids. An unknown 
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from emulation.certificates.models import Certificate
 from emulation.certificates.pdfs import certificate_context
-
-
-def over_rate_limit(request) -> bool:
-    """One counter per client address and minute in the cache; beyond VERIFY_RATE_LIMIT_PER_MINUTE it refuses."""
-    key = f"verify-rate:{request.META.get('REMOTE_ADDR', '')}:{timezone.now():%Y%m%d%H%M}"
-    cache.add(key, 0, timeout=60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60)
-        count = 1
-    return count > settings.VERIFY_RATE_LIMIT_PER_MINUTE
+from units.ratelimits import over_rate_limit
 
 
 @require_GET
 def verify(request, token):
-    if over_rate_limit(request):
+    if over_rate_limit(request, scope="verify", per_minute=settings.VERIFY_RATE_LIMIT_PER_MINUTE):
         return HttpResponse(_("Quá nhiều yêu cầu, vui lòng thử lại sau một phút."), status=429)
     certificate = Certificate.objects.with_facts().filter(token=token).first()
     if certificate is None:
