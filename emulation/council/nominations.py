@@ -13,6 +13,7 @@ Rules
 """
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -27,6 +28,7 @@ from emulation.movements.models import PeriodStatus
 from emulation.titles.models import AwardScope, ConditionKind, TitleScope
 from units.models import Person, Unit
 from units.notifications.services import notify
+from units.uploads import CleanPhoto
 
 LIVE = [s for s in NominationStatus.values if s != NominationStatus.REJECTED]
 
@@ -77,11 +79,14 @@ def revise_nomination(*, nomination: Nomination, achievement_report: str, by) ->
     return nomination
 
 
-def attach_document(*, nomination: Nomination, name: str, file, by) -> NominationAttachment:
-    """A document is added to the dossier while the nomination is still with the proposer."""
+def attach_document(*, nomination: Nomination, name: str, file: CleanPhoto, by) -> NominationAttachment:
+    """A checked document (units.uploads) is added to the dossier while the nomination is still with the proposer."""
     if not nomination.is_editable:
         raise ValidationError(_("Đề nghị đã được thẩm định, không bổ sung hồ sơ được nữa."))
-    return NominationAttachment.objects.create(nomination=nomination, name=name.strip() or file.name, file=file)
+    attachment = NominationAttachment(nomination=nomination, name=name.strip() or file.original_name)
+    attachment.file.save(f"file.{file.extension}", ContentFile(file.data), save=False)
+    attachment.save()
+    return attachment
 
 
 def suggestions(*, units, limit: int = 50):

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from PIL import Image
 
-from evaluations.photos import clean_photo
 from tests.evaluations import images
+from units.uploads import clean_photo
 
 
 def refusal(data: bytes, name: str = "anh.jpg") -> ValidationError:
