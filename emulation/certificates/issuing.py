@@ -97,6 +97,16 @@ def issue_certificate(*, award: Award) -> Certificate:
     return certificate
 
 
+def missing_certificates(decision: Decision):
+    """Active awards of the decision still without a certificate."""
+    return decision.awards.filter(status=AwardStatus.ACTIVE, certificate__isnull=True)
+
+
+def is_complete(batch: CertificateBatch) -> bool:
+    """A finished batch with nothing left to issue: running it again would change nothing."""
+    return batch.status == BatchStatus.DONE and not missing_certificates(batch.decision).exists()
+
+
 def certifiable_awards(decision: Decision):
     """Awards that have, or should have, a certificate: active ones and any already issued."""
     return decision.awards.filter(Q(status=AwardStatus.ACTIVE) | Q(certificate__isnull=False))
@@ -119,12 +129,13 @@ def prepare_batch(*, decision: Decision, by: User) -> CertificateBatch:
 
 def start_batch(*, decision: Decision, by: User) -> CertificateBatch:
     """Queue the batch and hand it to a worker once the transaction commits; a batch already queued or running
-    (and not stalled) is left to its worker, so a double click sends one task."""
+    (and not stalled) is left to its worker, so a double click sends one task; a finished batch with nothing left
+    to issue is left as it is (no task, no second notification)."""
     from emulation.certificates.tasks import run_certificate_batch
 
     with transaction.atomic():
         current = CertificateBatch.objects.select_for_update().filter(decision=decision).first()
-        if current is not None and current.is_active and not current.is_stalled:
+        if current is not None and (current.is_active and not current.is_stalled or is_complete(current)):
             return current
         batch = prepare_batch(decision=decision, by=by)
         transaction.on_commit(lambda: run_certificate_batch.delay(batch.pk))
@@ -141,9 +152,11 @@ def _refresh_counts(batch: CertificateBatch, **changes) -> None:
 def run_batch(*, batch_id: int) -> CertificateBatch:
     """Issue every missing certificate of the batch's decision, one award per transaction, then its outputs."""
     batch = CertificateBatch.objects.select_related("decision__unit", "decision__authority").get(pk=batch_id)
+    if is_complete(batch):  # a redelivered or repeated task of a finished batch changes nothing
+        return batch
     total = certifiable_awards(batch.decision).count()
     _refresh_counts(batch, status=BatchStatus.RUNNING, total=total, failed=0, errors=[], started_at=timezone.now())
-    pending = batch.decision.awards.filter(status=AwardStatus.ACTIVE, certificate__isnull=True).order_by("pk")
+    pending = missing_certificates(batch.decision).order_by("pk")
     errors = []
     for award in pending.only("pk"):
         try:
