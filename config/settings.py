@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "units.accounts.middleware.RequireTwoFactorMiddleware",
 ]
 
+SECURE_REFERRER_POLICY = "same-origin"  # links to other sites carry no path or query of ours
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
@@ -220,8 +222,10 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"refusals": {"()": "units.accounts.log_filters.RefusalsWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {"django.request": {"filters": ["refusals"]}},  # a 403 is one line, without a traceback
 }
 
 # Home-page "needs attention" providers of the apps above `units` (dotted paths to functions of a user).
