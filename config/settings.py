@@ -246,6 +246,7 @@ EVIDENCE_THUMBNAIL_SIDE = 320
 # long a newly issued certificate is pointed out on its holder's home page.
 CERTIFICATE_QR_SCALE = 4
 VERIFY_RATE_LIMIT_PER_MINUTE = int(os.environ.get("VERIFY_RATE_LIMIT_PER_MINUTE", "30"))
+VERIFY_PDF_MAX_BYTES = 10 * 1024 * 1024  # a PDF dropped on the public page to compare with the issued one
 CERTIFICATE_NEW_DAYS = 30
 # A queued or running batch without progress for this long lost its task (e.g. a broker restart): it may be restarted.
 CERTIFICATE_BATCH_STALL_SECONDS = 600

@@ -12,6 +12,7 @@ Rules
   register (sổ theo dõi) as XLSX and PDF.
 """
 
+import hashlib
 import logging
 import tempfile
 import zipfile
@@ -70,7 +71,8 @@ def _locked_award(pk: int) -> Award:
 
 
 def issue_certificate(*, award: Award) -> Certificate:
-    """The award's certificate: the existing one, or a new one (serial, token, rendered PDF) in one transaction."""
+    """The award's certificate: the existing one, or a new one (serial, token, printed facts frozen, rendered PDF and
+    its SHA-256) in one transaction."""
     with transaction.atomic():
         award = _locked_award(award.pk)
         existing = Certificate.objects.filter(award=award).first()
@@ -92,7 +94,9 @@ def issue_certificate(*, award: Award) -> Certificate:
             template=design.template,
             place=design.place,
         )
+        certificate.printed = certificate_pdfs.live_facts(certificate)
         pdf = certificate_pdfs.certificate_pdf(certificate)
+        certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
         certificate.pdf.save(f"{certificate.token}.pdf", ContentFile(pdf), save=True)
     return certificate
 

@@ -16,8 +16,9 @@ from tests.evaluations import images
 from units.uploads import clean_upload
 
 APPS = ["units", "evaluations", "emulation"]
-# Imports of data (CSV/XLSX) are parsed row by row and never stored or served: they are not evidence uploads.
-NOT_EVIDENCE = {"ImportFileForm"}
+# Imports of data (CSV/XLSX) are parsed row by row and a certificate PDF on the verify page is only hashed: neither
+# is stored or served, so neither is an evidence upload.
+NOT_EVIDENCE = {"ImportFileForm", "CertificateFileForm"}
 
 
 def upload_fields() -> list[tuple[str, str, forms.Field]]:
