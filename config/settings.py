@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "units.accounts.middleware.LocaleMiddleware",  # Vietnamese first; English only when chosen (cookie)
@@ -64,6 +65,23 @@ MIDDLEWARE = [
 ]
 
 SECURE_REFERRER_POLICY = "same-origin"  # links to other sites carry no path or query of ours
+# Content-Security-Policy (django-csp): scripts only from our own static files — no inline script, no eval — so an
+# injected <script> or on*= attribute does not run. Inline style attributes stay allowed (layout only); images may be
+# data: URIs (QR codes of two-factor enrolment).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

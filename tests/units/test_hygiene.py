@@ -84,3 +84,26 @@ def test_a_refusal_is_logged_in_one_line_without_a_traceback(login, personas, ca
 
 def test_every_page_says_what_referrer_it_sends(client):
     assert client.get(reverse("account_login"))["Referrer-Policy"] == "same-origin"
+
+
+def test_every_page_forbids_inline_scripts_through_its_content_security_policy(client):
+    policy = client.get(reverse("account_login"))["Content-Security-Policy"]
+    script = next(part for part in policy.split(";") if part.strip().startswith("script-src"))
+    assert "'self'" in script and "unsafe-inline" not in script and "unsafe-eval" not in script
+    assert "object-src 'none'" in policy and "frame-ancestors 'none'" in policy
+
+
+def test_no_template_carries_an_inline_script_a_handler_attribute_or_a_javascript_url():
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    inline = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
+    offenders = [
+        str(path.relative_to(settings.BASE_DIR))
+        for path in (settings.BASE_DIR / "templates").rglob("*.html")
+        if "/pdf/" not in str(path) and inline.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+    assert Path(settings.BASE_DIR / "static" / "js" / "app.js").exists()
