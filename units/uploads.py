@@ -32,6 +32,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.signals import post_delete
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader
@@ -119,8 +120,7 @@ def shrunk(image: Image.Image, side: int) -> Image.Image:
 def clean_photo(upload) -> CleanPhoto:
     """Check one uploaded file and return its clean re-encoding, or raise ValidationError saying why not."""
     if upload.size > settings.EVIDENCE_MAX_BYTES:
-        limit = settings.EVIDENCE_MAX_BYTES // (1024 * 1024)
-        raise ValidationError(_("Ảnh lớn hơn %(limit)s MB.") % {"limit": limit}, code="size")
+        raise ValidationError(_("Ảnh lớn hơn %(limit)s.") % {"limit": filesizeformat(settings.EVIDENCE_MAX_BYTES)})
     upload.seek(0)
     data = upload.read()
     image = decode(data)
@@ -184,8 +184,7 @@ def clean_upload(upload, *, documents: bool = True) -> CleanPhoto:
     if upload.size == 0:
         raise ValidationError(_("Tệp rỗng."), code="empty")
     if upload.size > settings.EVIDENCE_MAX_BYTES:
-        limit = settings.EVIDENCE_MAX_BYTES // (1024 * 1024)
-        raise ValidationError(_("Tệp lớn hơn %(limit)s MB.") % {"limit": limit}, code="size")
+        raise ValidationError(_("Tệp lớn hơn %(limit)s.") % {"limit": filesizeformat(settings.EVIDENCE_MAX_BYTES)})
     upload.seek(0)
     head = upload.read(8)
     if documents and head.startswith(b"%PDF-"):
