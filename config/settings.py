@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "units.accounts.middleware.LocaleMiddleware",  # Vietnamese first; English only when chosen (cookie)
@@ -62,6 +63,25 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "units.accounts.middleware.RequireTwoFactorMiddleware",
 ]
+
+SECURE_REFERRER_POLICY = "same-origin"  # links to other sites carry no path or query of ours
+# Content-Security-Policy (django-csp): scripts only from our own static files — no inline script, no eval — so an
+# injected <script> or on*= attribute does not run. Inline style attributes stay allowed (layout only); images may be
+# data: URIs (QR codes of two-factor enrolment).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -124,6 +144,10 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True  # tell users by e-mail when their password o
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "reset_password": "20/m/ip,5/m/key"}
+# How many reverse proxies of ours append to X-Forwarded-For: 0 reads REMOTE_ADDR; 1 (one nginx) reads the address
+# that proxy saw. Every rate limit (allauth's and units/ratelimits.py) keys on that address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Thi Đua"
 # Addresses are entered by administrators (no sign-up), and a password-reset request records them unverified;
@@ -216,8 +240,10 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"refusals": {"()": "units.accounts.log_filters.RefusalsWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {"django.request": {"filters": ["refusals"]}},  # a 403 is one line, without a traceback
 }
 
 # Home-page "needs attention" providers of the apps above `units` (dotted paths to functions of a user).
@@ -238,6 +264,7 @@ EVIDENCE_THUMBNAIL_SIDE = 320
 # long a newly issued certificate is pointed out on its holder's home page.
 CERTIFICATE_QR_SCALE = 4
 VERIFY_RATE_LIMIT_PER_MINUTE = int(os.environ.get("VERIFY_RATE_LIMIT_PER_MINUTE", "30"))
+VERIFY_PDF_MAX_BYTES = 10 * 1024 * 1024  # a PDF dropped on the public page to compare with the issued one
 CERTIFICATE_NEW_DAYS = 30
 # A queued or running batch without progress for this long lost its task (e.g. a broker restart): it may be restarted.
 CERTIFICATE_BATCH_STALL_SECONDS = 600

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class UnitsConfig(AppConfig):
     name = "units"
     verbose_name = _("Đơn vị và cán bộ")
+
+    def ready(self):
+        from units.django_messages import use_vietnamese_django_messages
+        from units.uploads import connect_file_cleanup
+
+        connect_file_cleanup()
+        use_vietnamese_django_messages()

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from units.models import Person, Role, RoleAssignment, Unit, User
+from units.uploads import clean_upload
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
@@ -84,3 +85,29 @@ class InviteForm(forms.Form):
         if User.objects.filter(email__iexact=email).exclude(person=self.person).exists():
             raise forms.ValidationError(_("E-mail này đã thuộc về một tài khoản khác."))
         return email
+
+
+class CheckedFileField(forms.FileField):
+    """One uploaded file through the one path of units.uploads: it cleans to a CleanPhoto (a re-encoded photo or a
+    parsed PDF), or to None when nothing was chosen."""
+
+    default_error_messages = {
+        "invalid": _("Không nhận được tệp. Hãy kiểm tra kiểu mã hoá của biểu mẫu."),
+        "missing": _("Chưa chọn tệp."),
+        "empty": _("Tệp rỗng."),
+        "max_length": _("Tên tệp quá dài."),
+        "contradiction": _("Hãy chọn tệp mới hoặc đánh dấu xoá, không chọn cả hai."),
+    }
+
+    def __init__(self, *args, documents: bool = True, **kwargs):
+        self.documents = documents
+        accept = "image/jpeg,image/png,image/webp" + (",application/pdf" if documents else "")
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": accept}))
+        kwargs.setdefault(
+            "help_text", _("Ảnh JPEG/PNG/WebP hoặc văn bản PDF; tệp Word/Excel hãy lưu thành PDF trước khi tải lên.")
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        return clean_upload(upload, documents=self.documents) if upload else None

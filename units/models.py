@@ -1,11 +1,24 @@
 """Who: users, the unit tree, people, role assignments and in-app notifications."""
 
+import re
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# Direction controls (LRE…RLO, LRI…PDI, LRM, RLM) reorder what is displayed: "Nguyễn Văn A\u202e" can show a name
+# or unit that is not the stored one. Names never need them.
+BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def refuse_bidi_controls(value: str) -> None:
+    """A name carries no bidirectional control characters (visual spoofing)."""
+    if BIDI_CONTROLS.search(value or ""):
+        raise ValidationError(_("Tên không được chứa ký tự điều khiển hướng chữ (bidi)."), code="bidi")
 
 
 class UserManager(BaseUserManager):
@@ -29,7 +42,7 @@ class User(AbstractUser):
     first_name = None
     last_name = None
     email = models.EmailField(_("e-mail"), unique=True)
-    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
+    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True, validators=[refuse_bidi_controls])
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -95,7 +108,7 @@ class Unit(models.Model):
     """A unit of the tree: province → departments, agencies, districts, communes → sub-units."""
 
     code = models.CharField(_("mã đơn vị"), max_length=40, unique=True)
-    name = models.CharField(_("tên đơn vị"), max_length=255)
+    name = models.CharField(_("tên đơn vị"), max_length=255, validators=[refuse_bidi_controls])
     level = models.CharField(_("cấp"), max_length=20, choices=Level.choices)
     kind = models.CharField(_("loại hình"), max_length=30, choices=Kind.choices)
     parent = models.ForeignKey(
@@ -179,7 +192,7 @@ class Person(models.Model):
     """A member of staff of a unit, with an optional login."""
 
     code = models.CharField(_("mã cán bộ"), max_length=40, unique=True)
-    full_name = models.CharField(_("họ và tên"), max_length=150)
+    full_name = models.CharField(_("họ và tên"), max_length=150, validators=[refuse_bidi_controls])
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="people")
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
     category = models.CharField(_("ngạch/loại"), max_length=20, choices=Category.choices)

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from emulation.pledges.models import Pledge, SelfAssessment
 from emulation.pledges.permissions import can_prepare_pledge
 from emulation.schemes.models import Criterion, CriterionSource
 from units.models import User
+from units.uploads import CleanPhoto, delete_file_after_commit
 
 
 def self_assessed_criteria(pledge: Pledge):
@@ -30,8 +32,11 @@ def _check_points(criterion: Criterion, points: Decimal) -> None:
 
 
 @transaction.atomic
-def claim_points(*, pledge: Pledge, criterion: Criterion, points: Decimal, note: str, evidence, by: User):
-    """The unit claims points on one self-assessed criterion; changing a claim clears its verification."""
+def claim_points(
+    *, pledge: Pledge, criterion: Criterion, points: Decimal, note: str, evidence: CleanPhoto | None, by: User
+):
+    """The unit claims points on one self-assessed criterion with checked evidence (units.uploads); changing a
+    claim clears its verification, and replaced evidence leaves storage after the commit."""
     if not can_prepare_pledge(by, pledge.unit):
         raise PermissionDenied
     if not pledge.period.accepts_self_assessment:
@@ -42,7 +47,9 @@ def claim_points(*, pledge: Pledge, criterion: Criterion, points: Decimal, note:
     line = SelfAssessment.objects.select_for_update().filter(pledge=pledge, criterion=criterion).first()
     line = line or SelfAssessment(pledge=pledge, criterion=criterion)
     if evidence:
-        line.evidence = evidence
+        replaced = line.evidence.name
+        line.evidence.save(f"file.{evidence.extension}", ContentFile(evidence.data), save=False)
+        delete_file_after_commit(replaced, line.evidence.storage)
     if criterion.evidence_required and not line.evidence:
         raise ValidationError(_("Tiêu chí này cần minh chứng."))
     line.claimed_points, line.note, line.claimed_by = points, note, by

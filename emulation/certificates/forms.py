@@ -1,4 +1,10 @@
-"""The administrator's certificate design of an authority: layout, serial format and place name."""
+"""The administrator's certificate design of an authority, and the PDF anyone may drop on the verification page."""
+
+import hashlib
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from emulation.certificates.models import CertificateDesign
 from emulation.titles.forms import StyledModelForm
@@ -10,3 +16,24 @@ class CertificateDesignForm(StyledModelForm):
     class Meta:
         model = CertificateDesign
         fields = ["name", "template", "serial_format", "place"]
+
+
+class CertificateFileForm(forms.Form):
+    """A PDF to compare with the issued one: only hashed, never stored or opened (so not an evidence upload)."""
+
+    pdf = forms.FileField(
+        label=_("Tệp PDF của giấy khen"),
+        error_messages={"required": _("Hãy chọn tệp PDF."), "empty": _("Tệp rỗng.")},
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )
+
+    def clean_pdf(self) -> str:
+        """The SHA-256 of the file, read in chunks; a file above VERIFY_PDF_MAX_BYTES is refused unread."""
+        upload = self.cleaned_data["pdf"]
+        if upload.size > settings.VERIFY_PDF_MAX_BYTES:
+            limit = settings.VERIFY_PDF_MAX_BYTES // (1024 * 1024)
+            raise forms.ValidationError(_("Tệp lớn hơn %(limit)s MB.") % {"limit": limit})
+        digest = hashlib.sha256()
+        for chunk in upload.chunks():
+            digest.update(chunk)
+        return digest.hexdigest()

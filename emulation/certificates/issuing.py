@@ -12,6 +12,7 @@ Rules
   register (sổ theo dõi) as XLSX and PDF.
 """
 
+import hashlib
 import logging
 import tempfile
 import zipfile
@@ -70,7 +71,8 @@ def _locked_award(pk: int) -> Award:
 
 
 def issue_certificate(*, award: Award) -> Certificate:
-    """The award's certificate: the existing one, or a new one (serial, token, rendered PDF) in one transaction."""
+    """The award's certificate: the existing one, or a new one (serial, token, printed facts frozen, rendered PDF and
+    its SHA-256) in one transaction."""
     with transaction.atomic():
         award = _locked_award(award.pk)
         existing = Certificate.objects.filter(award=award).first()
@@ -92,9 +94,21 @@ def issue_certificate(*, award: Award) -> Certificate:
             template=design.template,
             place=design.place,
         )
+        certificate.printed = certificate_pdfs.live_facts(certificate)
         pdf = certificate_pdfs.certificate_pdf(certificate)
+        certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
         certificate.pdf.save(f"{certificate.token}.pdf", ContentFile(pdf), save=True)
     return certificate
+
+
+def missing_certificates(decision: Decision):
+    """Active awards of the decision still without a certificate."""
+    return decision.awards.filter(status=AwardStatus.ACTIVE, certificate__isnull=True)
+
+
+def is_complete(batch: CertificateBatch) -> bool:
+    """A finished batch with nothing left to issue: running it again would change nothing."""
+    return batch.status == BatchStatus.DONE and not missing_certificates(batch.decision).exists()
 
 
 def certifiable_awards(decision: Decision):
@@ -119,12 +133,13 @@ def prepare_batch(*, decision: Decision, by: User) -> CertificateBatch:
 
 def start_batch(*, decision: Decision, by: User) -> CertificateBatch:
     """Queue the batch and hand it to a worker once the transaction commits; a batch already queued or running
-    (and not stalled) is left to its worker, so a double click sends one task."""
+    (and not stalled) is left to its worker, so a double click sends one task; a finished batch with nothing left
+    to issue is left as it is (no task, no second notification)."""
     from emulation.certificates.tasks import run_certificate_batch
 
     with transaction.atomic():
         current = CertificateBatch.objects.select_for_update().filter(decision=decision).first()
-        if current is not None and current.is_active and not current.is_stalled:
+        if current is not None and (current.is_active and not current.is_stalled or is_complete(current)):
             return current
         batch = prepare_batch(decision=decision, by=by)
         transaction.on_commit(lambda: run_certificate_batch.delay(batch.pk))
@@ -141,9 +156,11 @@ def _refresh_counts(batch: CertificateBatch, **changes) -> None:
 def run_batch(*, batch_id: int) -> CertificateBatch:
     """Issue every missing certificate of the batch's decision, one award per transaction, then its outputs."""
     batch = CertificateBatch.objects.select_related("decision__unit", "decision__authority").get(pk=batch_id)
+    if is_complete(batch):  # a redelivered or repeated task of a finished batch changes nothing
+        return batch
     total = certifiable_awards(batch.decision).count()
     _refresh_counts(batch, status=BatchStatus.RUNNING, total=total, failed=0, errors=[], started_at=timezone.now())
-    pending = batch.decision.awards.filter(status=AwardStatus.ACTIVE, certificate__isnull=True).order_by("pk")
+    pending = missing_certificates(batch.decision).order_by("pk")
     errors = []
     for award in pending.only("pk"):
         try:

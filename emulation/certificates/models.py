@@ -11,6 +11,9 @@ Rules
 - One certificate per award; its status follows the award (a revoked award's certificate is revoked).
 - The verification token is random (≥ 128 bits), unique, and the only way to the public page.
 - A decision has one batch; re-running it issues only what is missing.
+- A certificate vouches for what it printed: the printed facts (recipient, unit, title, decision number and date,
+  issuer, authority, signer, serial, place) are frozen at issue with the SHA-256 of the PDF. A later rename or merger
+  changes the live records only; the verification page shows it as "tên hiện nay", never in place of the printed name.
 """
 
 import datetime
@@ -141,6 +144,8 @@ class Certificate(models.Model):
     template = models.CharField(_("mẫu trình bày"), max_length=20, choices=CertificateTemplate.choices)
     place = models.CharField(_("địa danh"), max_length=100, blank=True)
     pdf = models.FileField(_("tệp PDF"), upload_to=certificate_path, max_length=200, blank=True)
+    printed = models.JSONField(_("nội dung đã in"), default=dict, editable=False)
+    pdf_sha256 = models.CharField(_("SHA-256 của tệp PDF"), max_length=64, blank=True, editable=False)
     issued_at = models.DateTimeField(_("cấp lúc"), default=timezone.now)
 
     objects = CertificateQuerySet.as_manager()

@@ -4,8 +4,12 @@ national heading, the recipient, the decision, the signer, the serial and a QR c
 The font, resource policy and NFC normalisation are those of `emulation.pdfs.render_pdf`.
 """
 
+import datetime
+from types import SimpleNamespace
+
 import segno
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from emulation.certificates.models import Certificate
 from emulation.decisions.models import Decision
@@ -22,22 +26,60 @@ def qr_data_uri(url: str) -> str:
     return segno.make(url, error="m").png_data_uri(scale=settings.CERTIFICATE_QR_SCALE, border=2)
 
 
-def certificate_context(certificate: Certificate) -> dict:
-    """What a certificate prints, and therefore everything the public verification page may show."""
+def live_facts(certificate: Certificate) -> dict:
+    """What the certificate would print from today's records (frozen into `Certificate.printed` at issue)."""
     award = certificate.award
     decision = award.decision
     return {
-        "certificate": certificate,
-        "issuer": decision.unit,
-        "authority": decision.authority,
-        "recipient": award.recipient,
-        "recipient_unit": award.person.unit if award.person_id else None,
-        "what": award.what,
+        "recipient": str(award.recipient),
+        "recipient_unit": award.person.unit.name if award.person_id else "",
+        "what": award.what.name,
         "is_title": award.title_id is not None,
         "achievement": award.achievement,
-        "decision": decision,
+        "decision_number": decision.number,
+        "decision_date": decision.decided_on.isoformat() if decision.decided_on else "",
+        "issuer": decision.unit.name,
+        "authority": decision.authority.name,
+        "signer_name": decision.signer_name,
+        "signer_position": decision.signer_position,
+        "serial": certificate.serial,
         "place": certificate.place,
     }
+
+
+def certificate_context(certificate: Certificate) -> dict:
+    """What a certificate printed (its frozen facts), and therefore everything the public verification page shows."""
+    facts = certificate.printed or live_facts(certificate)
+    decided_on = datetime.date.fromisoformat(facts["decision_date"]) if facts["decision_date"] else None
+    return {
+        "certificate": certificate,
+        "serial": facts["serial"],
+        "issuer": SimpleNamespace(name=facts["issuer"]),
+        "authority": SimpleNamespace(name=facts["authority"]),
+        "recipient": facts["recipient"],
+        "recipient_unit": SimpleNamespace(name=facts["recipient_unit"]) if facts["recipient_unit"] else None,
+        "what": SimpleNamespace(name=facts["what"]),
+        "is_title": facts["is_title"],
+        "achievement": facts["achievement"],
+        "decision": SimpleNamespace(
+            number=facts["decision_number"],
+            decided_on=decided_on,
+            signer_name=facts["signer_name"],
+            signer_position=facts["signer_position"],
+        ),
+        "place": facts["place"],
+    }
+
+
+CURRENT_NAME_LABELS = {"recipient": _("Người/tập thể được khen"), "recipient_unit": _("Đơn vị"), "issuer": _("Cơ quan")}
+
+
+def current_names(certificate: Certificate) -> dict:
+    """Names that changed since the certificate was printed (a rename or merger): field → today's name."""
+    if not certificate.printed:
+        return {}
+    live = live_facts(certificate)
+    return {key: live[key] for key in CURRENT_NAME_LABELS if live[key] and live[key] != certificate.printed[key]}
 
 
 def certificate_pdf(certificate: Certificate) -> bytes:

@@ -1,41 +1,41 @@
 """The public verification page of a certificate (/verify/<token>/): no login, rate-limited per address.
 
-It shows what the certificate itself prints and its status — revoked ones with "ĐÃ THU HỒI", the reason and the
-annulling decision — and nothing else: no e-mail, no internal ids. An unknown token is a plain 404.
+It shows what the certificate printed (its frozen facts; a later rename appears only as "tên hiện nay") and its
+status — revoked ones with "ĐÃ THU HỒI", the reason and the annulling decision — and nothing else: no e-mail, no
+internal ids. Anyone may drop the PDF on it and is told whether the file is byte-identical to the issued one (the
+upload is hashed, never stored). An unknown token is a plain 404.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_http_methods
 
+from emulation.certificates.forms import CertificateFileForm
 from emulation.certificates.models import Certificate
-from emulation.certificates.pdfs import certificate_context
+from emulation.certificates.pdfs import certificate_context, current_names
+from units.ratelimits import over_rate_limit
 
 
-def over_rate_limit(request) -> bool:
-    """One counter per client address and minute in the cache; beyond VERIFY_RATE_LIMIT_PER_MINUTE it refuses."""
-    key = f"verify-rate:{request.META.get('REMOTE_ADDR', '')}:{timezone.now():%Y%m%d%H%M}"
-    cache.add(key, 0, timeout=60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60)
-        count = 1
-    return count > settings.VERIFY_RATE_LIMIT_PER_MINUTE
-
-
-@require_GET
+@require_http_methods(["GET", "POST"])
 def verify(request, token):
-    if over_rate_limit(request):
+    if over_rate_limit(request, scope="verify", per_minute=settings.VERIFY_RATE_LIMIT_PER_MINUTE):
         return HttpResponse(_("Quá nhiều yêu cầu, vui lòng thử lại sau một phút."), status=429)
     certificate = Certificate.objects.with_facts().filter(token=token).first()
     if certificate is None:
         raise Http404
-    context = {**certificate_context(certificate), "revocation": certificate.award.revocation}
+    form = CertificateFileForm(request.POST or None, request.FILES or None)
+    matches = None
+    if request.method == "POST" and form.is_valid():
+        matches = bool(certificate.pdf_sha256) and form.cleaned_data["pdf"] == certificate.pdf_sha256
+    context = {
+        **certificate_context(certificate),
+        "revocation": certificate.award.revocation,
+        "current": current_names(certificate),
+        "form": form,
+        "matches": matches,
+    }
     response = render(request, "emulation/certificates/verify.html", context)
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "no-referrer"

@@ -1,14 +1,13 @@
 """Forms of the council and nomination pages: they parse and validate; services do the rest."""
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from emulation.council.models.ballots import Choice
 from emulation.council.models.council import Presence, Session
-from emulation.council.models.nominations import DOSSIER_EXTENSIONS
 from emulation.movements.models import Period, PeriodStatus
 from emulation.titles.models import AwardForm, Title
+from units.forms import CheckedFileField
 from units.models import Person, Unit
 
 
@@ -55,15 +54,7 @@ class ReviseForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     name = forms.CharField(label=_("Tên tài liệu"), max_length=255, required=False)
-    file = forms.FileField(label=_("Tệp"), help_text=", ".join(DOSSIER_EXTENSIONS))
-
-    def clean_file(self):
-        file = self.cleaned_data["file"]
-        if file.name.rsplit(".", 1)[-1].lower() not in DOSSIER_EXTENSIONS:
-            raise forms.ValidationError(_("Chỉ nhận tệp: %(ext)s.") % {"ext": ", ".join(DOSSIER_EXTENSIONS)})
-        if file.size > settings.EVIDENCE_MAX_BYTES:
-            raise forms.ValidationError(_("Tệp quá lớn."))
-        return file
+    file = CheckedFileField(label=_("Tệp"))
 
 
 class NotesForm(forms.Form):

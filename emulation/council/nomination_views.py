@@ -15,6 +15,7 @@ from emulation.council.forms import AgendaForm, AttachmentForm, NominationForm, 
 from emulation.council.models.council import Session, SessionStatus
 from emulation.council.models.nominations import Nomination, NominationStatus
 from emulation.council.permissions import can_propose, can_vet, get_nomination_for_user, secretary_councils
+from emulation.eligibility.models import checks_shown_to
 from emulation.scoring.criteria import number
 from emulation.scoring.models import Score
 from emulation.scoring.views import breakdown_sections
@@ -85,6 +86,7 @@ def nomination_detail(request, pk):
     score = Score.objects.select_related("band", "bloc").filter(unit=nomination.unit, period=nomination.period).first()
     can_secretary = can_vet(user, nomination)
     sessions = Session.objects.none()
+    eligibility = services.eligibility_result(nomination)
     if can_secretary:
         councils = secretary_councils(user).filter(scope_id__in=nomination.unit.ancestor_ids())
         sessions = Session.objects.filter(council__in=councils).exclude(status=SessionStatus.CLOSED)
@@ -94,8 +96,9 @@ def nomination_detail(request, pk):
         "score": score,
         "score_total": number(score.total) if score else None,
         "sections": breakdown_sections(score) if score else [],
-        "eligibility": services.eligibility_result(nomination),
         "quota_usage": quotas.usage(nomination),
+        "eligibility": eligibility,
+        "eligibility_checks": checks_shown_to(eligibility.checks.all(), user) if eligibility else [],
         "ballots": nomination.ballots.select_related("session").order_by("session__date", "round"),
         "can_edit": nomination.is_editable and can_propose(user, nomination.unit),
         "can_secretary": can_secretary,

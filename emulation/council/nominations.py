@@ -15,6 +15,7 @@ Rules
 """
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -30,6 +31,7 @@ from emulation.movements.models import PeriodStatus
 from emulation.titles.models import AwardScope, ConditionKind, TitleScope
 from units.models import Person, Unit
 from units.notifications.services import notify
+from units.uploads import CleanPhoto
 
 LIVE = [s for s in NominationStatus.values if s != NominationStatus.REJECTED]
 
@@ -89,11 +91,14 @@ def revise_nomination(*, nomination: Nomination, achievement_report: str, by) ->
     return nomination
 
 
-def attach_document(*, nomination: Nomination, name: str, file, by) -> NominationAttachment:
-    """A document is added to the dossier while the nomination is still with the proposer."""
+def attach_document(*, nomination: Nomination, name: str, file: CleanPhoto, by) -> NominationAttachment:
+    """A checked document (units.uploads) is added to the dossier while the nomination is still with the proposer."""
     if not nomination.is_editable:
         raise ValidationError(_("Đề nghị đã được thẩm định, không bổ sung hồ sơ được nữa."))
-    return NominationAttachment.objects.create(nomination=nomination, name=name.strip() or file.name, file=file)
+    attachment = NominationAttachment(nomination=nomination, name=name.strip() or file.original_name)
+    attachment.file.save(f"file.{file.extension}", ContentFile(file.data), save=False)
+    attachment.save()
+    return attachment
 
 
 def suggestions(*, units, limit: int = 50):
@@ -113,7 +118,7 @@ def eligibility_result(nomination: Nomination) -> EligibilityResult | None:
         return None
     subject = {"person": nomination.person} if nomination.person_id else {"unit": nomination.unit, "person": None}
     results = EligibilityResult.objects.filter(period=nomination.period, title=nomination.title, **subject)
-    return results.prefetch_related("checks").first()
+    return results.prefetch_related("checks__private_violation__type").first()
 
 
 def recheck_eligibility(nomination: Nomination) -> tuple[bool | None, str]:
@@ -128,7 +133,7 @@ def recheck_eligibility(nomination: Nomination) -> tuple[bool | None, str]:
         return False, _("Không có kết quả xét điều kiện: đối tượng chưa đăng ký danh hiệu này trong kỳ.")
     checks = list(result.checks.all())
     met = bool(checks) and all(check.met or check.kind == ConditionKind.QUOTA for check in checks)
-    lines = [f"{'✓' if check.met else '✗'} {check.reason}" for check in checks]
+    lines = [f"{'✓' if check.met else '✗'} {check.public_reason}" for check in checks]
     return met, "\n".join(lines)
 
 

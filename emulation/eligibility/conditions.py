@@ -19,6 +19,7 @@ class Outcome:
     met: bool
     reason: str
     evidence_url: str = ""
+    private_violation: object = None  # a sensitive violation of a person that the reason describes
 
 
 def day(value) -> str:
@@ -200,7 +201,8 @@ def no_barring_violation(ev, key, cond: TitleCondition) -> Outcome:
     first = found[0]
     text = _("Vi phạm “%(type)s” ngày %(day)s đã được giữ nguyên — không đủ điều kiện %(title)s.")
     reason = " ".join(text % {"type": v.type.name, "day": day(v.occurred_at), "title": cond.title.name} for v in found)
-    return Outcome(False, reason, reverse("evaluations:violation_detail", args=[first.pk]))
+    private = next((v for v in found if v.type.sensitive), None) if key[0] == "p" else None
+    return Outcome(False, reason, reverse("evaluations:violation_detail", args=[first.pk]), private)
 
 
 def consecutive_years(ev, key, cond: TitleCondition) -> Outcome:

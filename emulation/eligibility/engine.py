@@ -177,6 +177,8 @@ def _write(period: Period, rule_set: RuleSet, rows: list, quotas: list[Quota]) -
             reason=outcome.reason,
             legal_basis=cond.legal_basis,
             evidence_url=outcome.evidence_url,
+            private_violation=outcome.private_violation,
+            private=outcome.private_violation is not None,
             position=position,
         )
         for result, (*_, lines) in zip(results, rows, strict=True)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from emulation.movements.models import Period
 from emulation.titles.models import ConditionKind, RuleSet, Title, TitleCondition
+from evaluations.models import Violation
 from units.models import Person, Role, Unit
 from units.permissions import role_paths
 
@@ -82,6 +83,11 @@ class EligibilityCheck(models.Model):
     legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=500, blank=True)
     evidence_url = models.CharField(_("minh chứng"), max_length=300, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+    # The sensitive violation a person's reason names: the reason then follows Violation.names_person_to.
+    private_violation = models.ForeignKey(
+        Violation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    private = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("điều kiện đã xét")
@@ -90,6 +96,29 @@ class EligibilityCheck(models.Model):
 
     def __str__(self):
         return self.reason
+
+    @property
+    def public_reason(self) -> str:
+        """The reason as anyone reading the result may see it: a sensitive violation is not described."""
+        if self.private:
+            return str(_("Có vi phạm thuộc loại không xét danh hiệu được giữ nguyên trong kỳ (nội dung được bảo mật)."))
+        return self.reason
+
+    def names_violation_to(self, user) -> bool:
+        """The one privacy rule of violations (Violation.names_person_to); a deleted violation stays hidden."""
+        if not self.private:
+            return True
+        return self.private_violation is not None and self.private_violation.names_person_to(user)
+
+
+def checks_shown_to(checks, user) -> list:
+    """The checks with `shown_reason` and `shown_url` set for the user under the privacy rule of violations."""
+    checks = list(checks)
+    for check in checks:
+        named = check.names_violation_to(user)
+        check.shown_reason = check.reason if named else check.public_reason
+        check.shown_url = check.evidence_url if named else ""
+    return checks
 
 
 class Quota(models.Model):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from emulation.eligibility.engine import default_rule_set, run_eligibility
-from emulation.eligibility.models import EligibilityResult
+from emulation.eligibility.models import EligibilityResult, checks_shown_to
 from emulation.eligibility.permissions import can_run_eligibility, get_eligibility_result_for_user
 from emulation.movements.models import Period
 from emulation.movements.permissions import get_period_for_user
@@ -77,6 +77,5 @@ def eligibility_run(request, period_pk):
 @require_GET
 def eligibility_detail(request, pk):
     result = get_eligibility_result_for_user(request.user, pk)
-    return render(
-        request, "emulation/eligibility/eligibility_detail.html", {"result": result, "checks": result.checks.all()}
-    )
+    checks = checks_shown_to(result.checks.select_related("private_violation__type"), request.user)
+    return render(request, "emulation/eligibility/eligibility_detail.html", {"result": result, "checks": checks})

@@ -1,5 +1,7 @@
 """A unit's pledge for a period, its staff registrations, and its self-assessment lines with verification."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -150,7 +152,9 @@ class SelfAssessmentQuerySet(models.QuerySet):
 
 
 def evidence_path(instance, filename):
-    return f"self-assessment/{instance.pledge.period_id}/{instance.pledge.unit_id}/{filename}"
+    """A random name under the unit's folder of the period: nothing guessable, nothing from the uploader."""
+    folder = f"self-assessment/{instance.pledge.period_id}/{instance.pledge.unit_id}"
+    return f"{folder}/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1]}"
 
 
 class SelfAssessment(models.Model):

@@ -12,8 +12,8 @@ from evaluations.appeals.models import ActionStatus, CorrectiveAction
 from evaluations.history import record_status_change
 from evaluations.inspections.models import Violation, ViolationStatus
 from evaluations.inspections.services import unit_contacts
-from evaluations.photos import CleanPhoto
 from units.notifications.services import notify
+from units.uploads import CleanPhoto
 
 TRANSITIONS = {
     ActionStatus.OPEN: {ActionStatus.DONE},

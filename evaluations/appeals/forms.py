@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from evaluations.appeals.attachments import clean_attachment
 from evaluations.appeals.models import AppealStatus
 from evaluations.catalogue.models import ViolationType
 from evaluations.inspections.forms import MultipleFileInput, MultiplePhotoField, staff_of
+from units.uploads import clean_upload
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 
@@ -19,7 +19,7 @@ TEXTAREA = forms.Textarea(attrs={"rows": 4})
 
 
 class MultipleAttachmentField(forms.FileField):
-    """Several photos or PDF documents at once; each is checked by content (see evaluations.attachments)."""
+    """Several photos or PDF documents at once; each is checked by content (see units.uploads)."""
 
     def __init__(self, *args, **kwargs):
         attrs = {"accept": "image/jpeg,image/png,image/webp,application/pdf"}
@@ -35,7 +35,7 @@ class MultipleAttachmentField(forms.FileField):
         for upload in files:
             upload = super().clean(upload, initial)
             try:
-                cleaned.append(clean_attachment(upload))
+                cleaned.append(clean_upload(upload))
             except ValidationError as error:
                 errors.extend(f"{upload.name}: {message}" for message in error.messages)
         if errors:

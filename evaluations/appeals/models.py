@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from evaluations.inspections.models import Violation
+from evaluations.inspections.models import ANONYMOUS, Violation
 from units.models import Person
 
 
@@ -154,7 +154,7 @@ class CorrectiveAction(models.Model):
         """The owner's name, unless the owner is the person of a sensitive violation the user may not see named."""
         violation = self.violation
         if self.owner_person_id and self.owner_person_id == violation.person_id and not violation.names_person_to(user):
-            return str(_("(ẩn danh)"))
+            return str(ANONYMOUS)
         return self.owner_label
 
     def owner_users(self) -> list:

@@ -20,10 +20,10 @@ from evaluations.history import StatusChange, record_status_change
 from evaluations.inspections.models import Violation, ViolationStatus
 from evaluations.inspections.services import unit_contacts
 from evaluations.inspections.violations import change_violation_status
-from evaluations.photos import CleanPhoto
 from evaluations.signals import observations_changed
 from units.models import RoleAssignment, User
 from units.notifications.services import notify
+from units.uploads import CleanPhoto
 
 CLOSE_BATCH = 500
 

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from evaluations.catalogue.models import ChecklistItem, ViolationType
 from evaluations.inspections.models import InspectionKind, ItemOutcome
 from evaluations.inspections.services import team_problems
-from evaluations.photos import clean_photo
 from units.models import Person, Role, Unit, User
+from units.uploads import clean_upload
 
 
 def inspectors():
@@ -62,7 +62,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultiplePhotoField(forms.FileField):
-    """Several photos at once; each is checked and re-encoded (see evaluations.photos)."""
+    """Several photos at once; each is checked and re-encoded (see units.uploads)."""
 
     def __init__(self, *args, **kwargs):
         attrs = {"accept": "image/jpeg,image/png,image/webp,image/*", "capture": "environment"}
@@ -75,7 +75,7 @@ class MultiplePhotoField(forms.FileField):
         for upload in files:
             upload = super().clean(upload, initial)
             try:
-                photos.append(clean_photo(upload))
+                photos.append(clean_upload(upload, documents=False))
             except ValidationError as error:
                 errors.extend(f"{upload.name}: {message}" for message in error.messages)
         if errors:

@@ -129,6 +129,7 @@ class ItemResult(models.Model):
 
 # Roles that may read the person's name on a sensitive violation (besides the person and the inspectors on it).
 NAMING_ROLES = (Role.UNIT_HEAD, Role.COUNCIL_MEMBER, Role.COUNCIL_SECRETARY)
+ANONYMOUS = _("(ẩn danh)")  # what the others read in place of the person of a sensitive violation
 
 
 class ViolationStatus(models.TextChoices):
@@ -226,8 +227,9 @@ class Violation(models.Model):
         return self.inspection_id is None
 
     def names_person_to(self, user) -> bool:
-        """A sensitive violation (alcohol, conduct) names the person only to the unit head, the council,
-        the inspectors who recorded it and the person themself; everyone else sees the unit only."""
+        """The one privacy rule of violations, used by every page, export and reason that could name the person: a
+        sensitive violation (alcohol, conduct) names the person only to the unit head, the council, the inspectors
+        who recorded it and the person themself; everyone else sees the unit only."""
         if not self.type.sensitive or user.is_superuser:
             return True
         if self.person_id and self.person.user_id == user.pk:
@@ -239,7 +241,7 @@ class Violation(models.Model):
     def person_label_for(self, user) -> str:
         if self.person_id is None:
             return ""
-        return self.person.full_name if self.names_person_to(user) else str(_("(ẩn danh)"))
+        return self.person.full_name if self.names_person_to(user) else str(ANONYMOUS)
 
 
 def evidence_path(instance, filename: str) -> str:

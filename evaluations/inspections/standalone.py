@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from evaluations.inspections.models import Violation
 from evaluations.inspections.services import unit_contacts
 from evaluations.inspections.violations import open_appeal_window, record_violation
-from evaluations.photos import CleanPhoto
 from units.notifications.services import notify
+from units.uploads import CleanPhoto
 
 
 def record_standalone_violation(

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from evaluations.catalogue.models import AppealPolicy
 from evaluations.history import record_status_change
 from evaluations.inspections.models import Evidence, Violation, ViolationStatus
-from evaluations.photos import CleanPhoto
 from evaluations.signals import observations_changed
+from units.uploads import CleanPhoto
 
 # Which status may follow which; everything else is refused.
 TRANSITIONS = {

@@ -59,13 +59,22 @@ def browser():
         _Chromium.browser = _Chromium.playwright = None
 
 
+def csp_violations(page) -> list[str]:
+    """What the browser refused under the Content-Security-Policy (an inline script, an eval…), as it reports it."""
+    violations = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
+    return violations
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="vi-VN", accept_downloads=True)
     context.set_default_timeout(10_000)
     page = context.new_page()
+    refused = csp_violations(page)
     yield page
     context.close()
+    assert refused == [], refused
 
 
 @pytest.fixture
@@ -73,8 +82,10 @@ def phone(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="vi-VN", viewport=PHONE, is_mobile=True)
     context.set_default_timeout(10_000)
     page = context.new_page()
+    refused = csp_violations(page)
     yield page
     context.close()
+    assert refused == [], refused
 
 
 def log_in(page, email: str, password: str = "mật-khẩu-Thử-1") -> None:

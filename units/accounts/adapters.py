@@ -19,3 +19,8 @@ class ProvisionedAccountAdapter(DefaultAccountAdapter):
         """allauth's e-mails greet from the application and its address, not from the Sites row ("example.com")."""
         site = SimpleNamespace(name=_("Thi Đua"), domain=urlsplit(settings.SITE_URL).netloc)
         super().send_mail(template_prefix, email, {"current_site": site, **context})
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """Failed logins are counted per account *and* client address: one address (a scanner, or everyone behind
+        one proxy) cannot lock an account out for the others. allauth's per-address limit still applies."""
+        return f"{super()._get_login_attempts_cache_key(request, **credentials)}:{self.get_client_ip(request)}"

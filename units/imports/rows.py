@@ -13,6 +13,8 @@ from django.core.validators import validate_email
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from units.models import BIDI_CONTROLS
+
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -124,6 +126,8 @@ class Row:
 
     def text(self, column: str, *, required: bool = False, max_length: int | None = None) -> str:
         value = self.cell(column)
+        if BIDI_CONTROLS.search(value):
+            self.error(_("Cột “%(column)s” chứa ký tự điều khiển hướng chữ (bidi).") % {"column": column})
         if required and not value:
             self.error(_("Cột “%(column)s” không được để trống.") % {"column": column})
         elif max_length and len(value) > max_length:

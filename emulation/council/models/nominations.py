@@ -5,6 +5,8 @@ may return a proposal (→ returned → proposed again after the unit edits it).
 on the agenda.
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -136,7 +138,8 @@ class Nomination(models.Model):
 
 
 def dossier_path(instance, filename):
-    return f"dossiers/{instance.nomination_id}/{filename}"
+    """A random name under the nomination's folder: nothing guessable, nothing from the uploader."""
+    return f"dossiers/{instance.nomination_id}/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1]}"
 
 
 class NominationAttachment(models.Model):

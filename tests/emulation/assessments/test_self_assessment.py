@@ -1,12 +1,18 @@
+import io
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
 
 from emulation.assessments.services import claim_points, verify_line
 from emulation.models import CriterionMethod, CriterionSource, PeriodStatus
+from tests import files
 from tests.emulation.factories import make_criterion, make_period, make_pledge, make_scheme
+from tests.evaluations import images
+from units.uploads import clean_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +50,7 @@ def test_evidence_required_criteria_need_a_file(personas, setup):
         claim_points(
             pledge=pledge, criterion=criterion, points=Decimal("3"), note="", evidence=None, by=personas.unit_head
         )
-    upload = SimpleUploadedFile("ke-hoach.pdf", b"%PDF-1.4")
+    upload = clean_upload(SimpleUploadedFile("ke-hoach.pdf", files.pdf_bytes()))
     line = claim_points(
         pledge=pledge, criterion=criterion, points=Decimal("3"), note="", evidence=upload, by=personas.unit_head
     )
@@ -93,3 +99,48 @@ def test_once_review_freezes_the_scores_no_claim_or_verification_is_taken(person
         )
     line.refresh_from_db()
     assert line.verified_points is None
+
+
+def claim_with(client, pledge, criterion, data: bytes, name: str = "minh-chung.jpg"):
+    url = reverse("emulation:self_assessment_claim", args=[pledge.pk, criterion.pk])
+    upload = SimpleUploadedFile(name, data, content_type="image/jpeg")
+    return client.post(url, {"points": "4", "note": "", "evidence": upload})
+
+
+def test_evidence_is_re_encoded_without_gps_and_served_as_a_download_only(login, personas, setup):
+    pledge, criterion = setup
+    client = login(personas.unit_head)
+    claim_with(client, pledge, criterion, images.jpeg_with_gps_and_orientation())
+    line = pledge.self_assessments.get()
+    response = client.get(reverse("emulation:self_assessment_evidence", args=[line.pk]))
+    stored = Image.open(io.BytesIO(b"".join(response.streaming_content)))
+    assert not stored.getexif() and (stored.width, stored.height) == (20, 60)
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert (
+        login(personas.outsider).get(reverse("emulation:self_assessment_evidence", args=[line.pk])).status_code == 404
+    )
+
+
+def test_an_html_file_renamed_jpg_is_refused_and_nothing_is_claimed(login, personas, setup):
+    pledge, criterion = setup
+    response = claim_with(login(personas.unit_head), pledge, criterion, images.html_bytes())
+    assert response.status_code == 200 and "không phải là ảnh" in response.content.decode()
+    assert not pledge.self_assessments.exists()
+
+
+def test_replaced_evidence_leaves_storage_after_the_commit(login, personas, setup, django_capture_on_commit_callbacks):
+    pledge, criterion = setup
+    client = login(personas.unit_head)
+    claim_with(client, pledge, criterion, images.jpeg_bytes())
+    first = pledge.self_assessments.get().evidence
+    storage, name = first.storage, first.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        claim_with(client, pledge, criterion, files.pdf_bytes(), name="ke-hoach.pdf")
+    assert not storage.exists(name)
+    line = pledge.self_assessments.get()
+    assert line.evidence.name.endswith(".pdf") and storage.exists(line.evidence.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        pledge.delete()
+    assert not storage.exists(line.evidence.name)

@@ -191,3 +191,21 @@ def test_a_double_click_queues_one_task_and_a_stalled_batch_can_be_started_again
         batch = start_batch(decision=decision, by=personas.secretary)
     batch.refresh_from_db()
     assert (batch.status, batch.done) == (BatchStatus.DONE, 1)
+
+
+def test_re_running_a_finished_batch_changes_nothing_and_notifies_no_one(
+    tree, personas, django_capture_on_commit_callbacks
+):
+    decision = make_signed_decision(tree.home)
+    make_awards(decision, 2, tree.sub)
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = start_batch(decision=decision, by=personas.secretary)
+    batch.refresh_from_db()
+    finished, zip_name = batch.finished_at, batch.zip_file.name
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        start_batch(decision=decision, by=personas.administrator)
+    run_batch(batch_id=batch.pk)  # a redelivered task
+    batch.refresh_from_db()
+    assert queued == [] and (batch.finished_at, batch.zip_file.name) == (finished, zip_name)
+    assert batch.created_by == personas.secretary
+    assert Notification.objects.filter(title__startswith="Đã in xong giấy khen").count() == 1

@@ -11,6 +11,8 @@ from django.urls import reverse
 from emulation.council import nominations as services
 from emulation.models import AwardForm, EligibilityResult, Nomination, NominationStatus, PeriodStatus, Session
 from tests.emulation.council.helpers import SESSION_DAY, attach, make_council, make_rule
+from tests import files
+from tests.emulation.council.helpers import SESSION_DAY, attach, make_council
 from tests.emulation.eligibility.helpers import make_team, register, title
 from tests.emulation.factories import make_period
 from units.models import Notification
@@ -144,14 +146,14 @@ def test_the_unit_head_proposes_through_the_form_and_attaches_a_document(login, 
     response = client.post(reverse("emulation:nomination_create"), data)
     nomination = Nomination.objects.get()
     assert response["Location"] == reverse("emulation:nomination_detail", args=[nomination.pk])
-    upload = SimpleUploadedFile("to-trinh.pdf", b"%PDF-1.4", content_type="application/pdf")
+    upload = SimpleUploadedFile("to-trinh.pdf", files.pdf_bytes(), content_type="application/pdf")
     client.post(reverse("emulation:nomination_attach", args=[nomination.pk]), {"name": "Tờ trình", "file": upload})
     assert list(nomination.attachments.values_list("name", flat=True)) == ["Tờ trình"]
     page = client.get(reverse("emulation:nomination_detail", args=[nomination.pk])).content.decode()
     assert "Nguyễn Thị Hương Trà" in page and "Tờ trình" in page
     file_url = reverse("emulation:nomination_attachment", args=[nomination.pk, nomination.attachments.get().pk])
     assert file_url in page
-    assert b"".join(client.get(file_url).streaming_content) == b"%PDF-1.4"
+    assert b"".join(client.get(file_url).streaming_content) == files.pdf_bytes()
     assert login(personas.outsider).get(file_url).status_code == 404
     client.logout()
     assert "/accounts/login/" in client.get(file_url)["Location"]

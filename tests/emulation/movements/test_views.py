@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from emulation.models import Movement, PeriodStatus, PledgeStatus, SelfAssessment
+from tests import files
 from tests.emulation.factories import (
     make_commitment_item,
     make_criterion,
@@ -267,7 +268,7 @@ def test_pledge_list_exports_csv(login, personas, world):
 
 def test_head_claims_points_with_evidence_and_inspector_adjusts(login, personas, world):
     url = reverse("emulation:self_assessment_claim", args=[world.pledge.pk, world.criterion.pk])
-    evidence = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 minh chung", content_type="application/pdf")
+    evidence = SimpleUploadedFile("bien-ban.pdf", files.pdf_bytes(), content_type="application/pdf")
     login(personas.unit_head).post(url, {"points": "9.5", "note": "Đã phát động", "evidence": evidence})
     world.line.refresh_from_db()
     assert world.line.claimed_points == Decimal("9.5") and world.line.evidence
@@ -278,7 +279,7 @@ def test_head_claims_points_with_evidence_and_inspector_adjusts(login, personas,
     page = client.get(reverse("emulation:self_assessment", args=[world.pledge.pk])).content.decode()
     assert "Thiếu kế hoạch" in page
     evidence_url = reverse("emulation:self_assessment_evidence", args=[world.line.pk])
-    assert b"".join(client.get(evidence_url).streaming_content) == b"%PDF-1.4 minh chung"
+    assert b"".join(client.get(evidence_url).streaming_content) == files.pdf_bytes()
 
 
 def test_administrator_copies_the_scheme_to_a_new_period(login, personas, world):
@@ -393,6 +394,6 @@ def test_evidence_must_be_a_document_or_photo_within_the_size_limit(login, perso
     assert "evidence" in client.post(url, {"points": "5", "evidence": script}).context["form"].errors
     big = SimpleUploadedFile("bien-ban.pdf", b"%PDF" + b"0" * 2048, content_type="application/pdf")
     page = client.post(url, {"points": "5", "evidence": big}).content.decode()
-    assert "vượt quá" in page
+    assert "Tệp lớn hơn 1,0" in page
     world.line.refresh_from_db()
     assert world.line.claimed_points == Decimal("8") and not world.line.evidence

@@ -10,10 +10,12 @@ from django.utils import timezone
 
 from evaluations.appeals import corrective
 from evaluations.appeals import services as appeals
-from evaluations.appeals.attachments import clean_document, store_attachments
+from evaluations.appeals.attachments import store_attachments
 from evaluations.kpi import services as kpi
 from evaluations.models import KpiIndicator, KpiReading
+from tests import files
 from tests.factories import make_violation
+from units.uploads import clean_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +26,7 @@ def records(tree, personas):
         unit=tree.home, recorded_by=personas.inspector, appeal_deadline=timezone.localdate() + timedelta(days=2)
     )
     appeal = appeals.contest_violation(violation=violation, by=personas.unit_head, reason="Xin xem lại")
-    pdf = clean_document(b"%PDF-1.4\ntrailer<<>>\n%%EOF")
+    pdf = clean_pdf(files.pdf_bytes())
     attachment = store_attachments(files=[pdf], by=personas.unit_head, appeal=appeal)[0]
     action = corrective.require_action(
         violation=violation,

@@ -11,6 +11,7 @@ from PIL import Image
 
 from evaluations.appeals import services as appeals
 from evaluations.models import Appeal, AppealStatus, ViolationStatus
+from tests import files
 from tests.factories import make_person, make_violation, make_violation_type
 
 pytestmark = pytest.mark.django_db
@@ -55,9 +56,7 @@ def test_the_person_named_may_contest_their_own_violation(login, tree, personas)
 
 def test_unit_head_files_an_appeal_with_a_photo_and_a_pdf(login, tree, personas):
     violation = open_violation(tree, personas)
-    pdf = SimpleUploadedFile(
-        "cv.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", content_type="application/pdf"
-    )
+    pdf = SimpleUploadedFile("cv.pdf", files.pdf_bytes(), content_type="application/pdf")
     client = login(personas.unit_head)
     response = client.post(
         reverse("evaluations:appeal_create", args=[violation.pk]),
@@ -134,7 +133,7 @@ def test_sensitive_appeal_hides_the_name_and_files_from_the_clerk(login, tree, p
     person = make_person(unit=tree.home, full_name="Ngô Văn Say")
     appeal = file_appeal(open_violation(tree, personas, type=drunk, person=person), personas)
     from evaluations.appeals.attachments import store_attachments
-    from evaluations.photos import clean_photo
+    from units.uploads import clean_photo
 
     attachment = store_attachments(files=[clean_photo(photo())], by=personas.unit_head, appeal=appeal)[0]
     clerk_page = login(personas.clerk).get(reverse("evaluations:appeal_detail", args=[appeal.pk])).content.decode()

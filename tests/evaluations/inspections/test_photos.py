@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from PIL import Image
 
-from evaluations.photos import clean_photo
 from tests.evaluations import images
+from units.uploads import clean_photo
 
 
 def refusal(data: bytes, name: str = "anh.jpg") -> ValidationError:
@@ -59,7 +59,7 @@ def test_a_polyglot_is_refused_although_it_decodes_as_a_jpeg(build):
 
 def test_a_file_over_the_size_limit_is_refused(settings):
     settings.EVIDENCE_MAX_BYTES = 500
-    assert "MB" in refusal(images.jpeg_bytes(size=(300, 300))).messages[0]
+    assert "lớn hơn 500" in refusal(images.jpeg_bytes(size=(300, 300))).messages[0]
 
 
 def test_orientation_is_applied_and_every_bit_of_metadata_dropped():
