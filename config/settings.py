@@ -20,6 +20,12 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
+# Wraps each secret ballot's own key (emulation/council/ballot_box.py); keep it out of the database and its backups.
+BALLOT_KEY = os.environ.get("BALLOT_KEY", "")
+if not BALLOT_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("BALLOT_KEY must be set when DEBUG is off.")
+    BALLOT_KEY = "dev-ballot:" + SECRET_KEY
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

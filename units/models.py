@@ -272,3 +272,7 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# Registered with the app here: the concept folders under units/ keep their own models modules.
+from units.audit.models import AuditEntry  # noqa: E402, F401

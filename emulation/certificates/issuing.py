@@ -28,6 +28,8 @@ from django.utils.translation import gettext as _
 from emulation.certificates import pdfs as certificate_pdfs
 from emulation.certificates.models import BatchStatus, Certificate, CertificateBatch, CertificateDesign, SerialCounter
 from emulation.decisions.models import Award, AwardStatus, Decision, DecisionStatus
+from units.audit.log import record_event
+from units.audit.models import EventKind
 from units.models import Unit, User
 from units.notifications.services import notify
 from units.permissions import is_administrator
@@ -94,6 +96,7 @@ def issue_certificate(*, award: Award) -> Certificate:
         )
         pdf = certificate_pdfs.certificate_pdf(certificate)
         certificate.pdf.save(f"{certificate.token}.pdf", ContentFile(pdf), save=True)
+        record_event(kind=EventKind.CERTIFICATE_ISSUED, obj=certificate, summary=f"{certificate.serial} — {award}")
     return certificate
 
 

@@ -19,6 +19,8 @@ from emulation.scoring.facts import load_facts, load_scheme, scored_unit_ids
 from emulation.scoring.models import Score
 from emulation.scoring.ranking import rank_results
 from emulation.scoring.unit_scores import UnitScore, score_unit
+from units.audit.log import record_event
+from units.audit.models import EventKind
 from units.models import Unit
 
 WRITTEN_FIELDS = [
@@ -76,7 +78,10 @@ def periods_containing(day: datetime.date):
 def freeze_scores(*, period: Period) -> int:
     """The review step: compute the scores one last time, then freeze them as the period's snapshot."""
     compute_period(period=period)
-    return Score.objects.filter(period=period, frozen=False).update(frozen=True, frozen_at=timezone.now())
+    frozen = Score.objects.filter(period=period, frozen=False).update(frozen=True, frozen_at=timezone.now())
+    if frozen:
+        record_event(kind=EventKind.PERIOD_FROZEN, obj=period, data={"status": period.status, "scores": frozen})
+    return frozen
 
 
 @transaction.atomic
