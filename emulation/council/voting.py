@@ -50,6 +50,7 @@ from units.audit.log import record_event
 from units.audit.models import EventKind
 from units.notifications.services import notify
 
+
 class Recused(PermissionDenied):
     """The member belongs to the nominated unit and does not vote on this nomination."""
 

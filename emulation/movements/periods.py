@@ -42,8 +42,7 @@ def reopen_period(*, period: Period, by: User, reason: str, status: str = Period
     period.status = status
     period.save(update_fields=["status"])
     period_moved.send(sender=Period, period=period, status=status, reopened=True)
-    reopening = PeriodReopening.objects.create(period=period, reopened_by=by, reason=reason.strip(), status_after=status)
-    record_event(
-        kind=EventKind.PERIOD_REOPENED, obj=period, by=by, data={"reason": reopening.reason, "status": status}
-    )
+    reason = reason.strip()
+    reopening = PeriodReopening.objects.create(period=period, reopened_by=by, reason=reason, status_after=status)
+    record_event(kind=EventKind.PERIOD_REOPENED, obj=period, by=by, data={"reason": reopening.reason, "status": status})
     return reopening

@@ -76,7 +76,10 @@ def open_appeal_window(*, violations, notified_on: datetime.date) -> int:
     return violations.filter(appeal_deadline__isnull=True).update(appeal_deadline=deadline)
 
 
-DECISIVE = {ViolationStatus.UPHELD: EventKind.VIOLATION_UPHELD, ViolationStatus.DISMISSED: EventKind.VIOLATION_DISMISSED}
+DECISIVE = {
+    ViolationStatus.UPHELD: EventKind.VIOLATION_UPHELD,
+    ViolationStatus.DISMISSED: EventKind.VIOLATION_DISMISSED,
+}
 
 
 def change_violation_status(*, violation: Violation, to_status: str, by, reason: str = "") -> Violation:
