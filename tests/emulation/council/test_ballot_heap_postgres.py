@@ -8,8 +8,8 @@ from django.db import connection
 
 from emulation.council import voting
 from emulation.models import BallotKey, BallotParticipation, Choice, SecretVote
-from tests.emulation.council.test_ballot_secrecy import secret_ballot
 from tests.emulation.council.helpers import members
+from tests.emulation.council.test_ballot_secrecy import secret_ballot
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
