@@ -183,6 +183,10 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE["flush-outbox"] = {
+    "task": "units.tasks.flush_outbox",
+    "schedule": 60.0,  # background work kept while the broker was down (units/outbox/services.py)
+}
 CELERY_BEAT_SCHEDULE["close-appeal-windows"] = {
     "task": "evaluations.appeals.tasks.close_appeal_windows",
     "schedule": 3600.0,  # hourly: a window closes at the end of its deadline day
@@ -250,4 +254,9 @@ CERTIFICATE_BATCH_STALL_SECONDS = 600
 ATTENTION_PROVIDERS.append("emulation.certificates.home.certificates_attention")
 # A task left unacknowledged by a killed worker goes back to the queue after this many seconds (Redis broker); it
 # must exceed the longest task (a certificate batch), as a running task is redelivered too once it is exceeded.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))}
+# "max_retries": 0 — a web process that cannot reach the broker fails at once and keeps the task in the outbox
+# (units/outbox/services.py) rather than stalling the request while it retries.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+    "max_retries": 0,
+}

@@ -276,3 +276,4 @@ class Notification(models.Model):
 
 # Registered with the app here: the concept folders under units/ keep their own models modules.
 from units.audit.models import AuditEntry  # noqa: E402, F401
+from units.outbox.models import OutboxTask  # noqa: E402, F401

@@ -32,6 +32,7 @@ from units.audit.log import record_event
 from units.audit.models import EventKind
 from units.models import Unit, User
 from units.notifications.services import notify
+from units.outbox.services import enqueue
 from units.permissions import is_administrator
 
 logger = logging.getLogger(__name__)
@@ -130,7 +131,7 @@ def start_batch(*, decision: Decision, by: User) -> CertificateBatch:
         if current is not None and current.is_active and not current.is_stalled:
             return current
         batch = prepare_batch(decision=decision, by=by)
-        transaction.on_commit(lambda: run_certificate_batch.delay(batch.pk))
+        enqueue(run_certificate_batch, batch.pk)
     return batch
 
 

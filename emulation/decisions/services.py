@@ -37,6 +37,7 @@ from units.audit.log import record_event
 from units.audit.models import EventKind
 from units.models import Person, Unit, User
 from units.notifications import services as notifications
+from units.outbox.services import enqueue
 
 
 def day(value: datetime.date) -> str:
@@ -409,5 +410,5 @@ def recheck_after_change(awards: list[Award]) -> list[int]:
     periods = sorted(set(affected.values_list("period_id", flat=True)))
     affected.update(stale=True)
     for period_id in periods:
-        recheck_eligibility.delay_on_commit(period_id)
+        enqueue(recheck_eligibility, period_id)
     return periods
