@@ -2,7 +2,7 @@
 
 Each route has its expected status per persona; a new route without an entry fails the test, so access is decided on
 purpose. A persona refused the page is refused its POST too (403/404/405), and the refusal changes nothing.
-Routes of one object are covered per concept by the `test_*_access*` tests; see `ROUTES_WITH_AN_OBJECT` below.
+Routes of one object are checked per concept in its view tests; the net at the end makes sure a test names each.
 """
 
 from pathlib import Path
