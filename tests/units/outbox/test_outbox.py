@@ -3,12 +3,14 @@ or, with the broker down, kept until the broker is back."""
 
 import os
 import time
+from datetime import timedelta
 
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.core import mail
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from config.celery import app as celery_app
 from evaluations.models import AppealStatus, ViolationStatus
@@ -19,6 +21,8 @@ from units.models import Notification
 from units.notifications.services import notify
 from units.outbox import services as outbox
 from units.outbox.models import OutboxTask
+from units.tasks import flush_outbox as flush_outbox_task
+from units.tasks import flush_outbox_on_worker_start
 
 DEAD_BROKER = "redis://127.0.0.1:1/0"  # nothing listens on port 1: every connection is refused at once
 
@@ -101,3 +105,18 @@ def test_when_the_broker_is_back_a_worker_does_the_kept_work(dead_broker, login,
     assert not OutboxTask.objects.exists()
     assert not Notification.objects.filter(emailed_at__isnull=True).exists()
     assert len(mail.outbox) == waiting
+
+
+@pytest.mark.django_db
+def test_a_flush_sends_what_waited_past_the_settling_time_and_leaves_what_may_still_be_on_its_way():
+    user = make_user(email="cho@example.vn")
+    notification = Notification.objects.create(user=user, title="Chờ gửi")
+    old = OutboxTask.objects.create(
+        task="units.tasks.email_notification", args=[notification.pk], created_at=timezone.now() - timedelta(minutes=5)
+    )
+    young = OutboxTask.objects.create(task="units.tasks.ping", args=["x"])
+    assert flush_outbox_task.delay().get() == 1  # the beat task
+    assert list(OutboxTask.objects.all()) == [young] and not OutboxTask.objects.filter(pk=old.pk).exists()
+    assert [m.to for m in mail.outbox] == [["cho@example.vn"]]
+    flush_outbox_on_worker_start()  # a starting worker sends everything, however young
+    assert not OutboxTask.objects.exists()
