@@ -20,6 +20,12 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
+# Wraps each secret ballot's own key (emulation/council/ballot_box.py); keep it out of the database and its backups.
+BALLOT_KEY = os.environ.get("BALLOT_KEY", "")
+if not BALLOT_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("BALLOT_KEY must be set when DEBUG is off.")
+    BALLOT_KEY = "dev-ballot:" + SECRET_KEY
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -108,6 +114,8 @@ DATABASES = {
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60
     )
 }
+# One transaction per request: a request cut short (a database restart, a crash) leaves nothing half-written.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -201,6 +209,10 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE["flush-outbox"] = {
+    "task": "units.tasks.flush_outbox",
+    "schedule": 60.0,  # background work kept while the broker was down (units/outbox/services.py)
+}
 CELERY_BEAT_SCHEDULE["close-appeal-windows"] = {
     "task": "evaluations.appeals.tasks.close_appeal_windows",
     "schedule": 3600.0,  # hourly: a window closes at the end of its deadline day
@@ -271,4 +283,9 @@ CERTIFICATE_BATCH_STALL_SECONDS = 600
 ATTENTION_PROVIDERS.append("emulation.certificates.home.certificates_attention")
 # A task left unacknowledged by a killed worker goes back to the queue after this many seconds (Redis broker); it
 # must exceed the longest task (a certificate batch), as a running task is redelivered too once it is exceeded.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))}
+# "max_retries": 0 — a web process that cannot reach the broker fails at once and keeps the task in the outbox
+# (units/outbox/services.py) rather than stalling the request while it retries.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+    "max_retries": 0,
+}

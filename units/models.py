@@ -285,3 +285,8 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# Registered with the app here: the concept folders under units/ keep their own models modules.
+from units.audit.models import AuditEntry  # noqa: E402, F401
+from units.outbox.models import OutboxTask  # noqa: E402, F401

@@ -1,9 +1,11 @@
-"""Account provisioning: administrators create logins for people and send them a set-password link."""
+"""Account provisioning: administrators create logins for people, send them a set-password link, grant roles."""
 
 from allauth.account.forms import ResetPasswordForm
 from django.db import transaction
 
-from units.models import Person, User
+from units.audit.log import record_event
+from units.audit.models import EventKind
+from units.models import Person, RoleAssignment, User
 
 
 def invite_person(*, person: Person, email: str, request) -> User:
@@ -22,3 +24,24 @@ def invite_person(*, person: Person, email: str, request) -> User:
     if form.is_valid():
         form.save(request)
     return user
+
+
+@transaction.atomic
+def grant_role(*, assignment: RoleAssignment, by: User) -> RoleAssignment:
+    """Save a validated role assignment; the grant goes into the audit log."""
+    assignment.save()
+    data = _role_data(assignment)
+    record_event(kind=EventKind.ROLE_GRANTED, obj=assignment, by=by, summary=str(assignment), data=data)
+    return assignment
+
+
+@transaction.atomic
+def remove_role(*, assignment: RoleAssignment, by: User) -> None:
+    """Withdraw a role; the removal goes into the audit log."""
+    data, summary, pk = _role_data(assignment), str(assignment), assignment.pk
+    assignment.delete()
+    record_event(kind=EventKind.ROLE_REMOVED, target=("units.roleassignment", pk), by=by, summary=summary, data=data)
+
+
+def _role_data(assignment: RoleAssignment) -> dict:
+    return {"user": assignment.user_id, "role": assignment.role, "unit": assignment.unit_id}

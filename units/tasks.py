@@ -1,6 +1,8 @@
 from celery import shared_task
+from celery.signals import worker_ready
 
 from units.notifications import mail
+from units.outbox import services as outbox
 
 
 @shared_task
@@ -12,3 +14,15 @@ def email_notification(notification_id: int) -> bool:
 def ping(value: str) -> str:
     """Round-trip check used by the health test of the worker."""
     return f"pong:{value}"
+
+
+@shared_task
+def flush_outbox() -> int:
+    """Send the background work kept while the broker was unreachable (beat, every minute)."""
+    return outbox.flush_outbox()
+
+
+@worker_ready.connect(dispatch_uid="units.flush_outbox_on_worker_start")
+def flush_outbox_on_worker_start(sender=None, **kwargs) -> None:
+    """A worker that starts (after an outage, say) first sends everything still waiting in the outbox."""
+    outbox.flush_outbox(settled=False)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from units import views
+from units.audit import views as audit_views
 from units.imports import views as imports_views
 
 app_name = "units"
@@ -21,6 +22,7 @@ urlpatterns = [
     path("roles/", views.role_list, name="roles"),
     path("roles/new/", views.role_create, name="role_create"),
     path("roles/<int:pk>/delete/", views.role_delete, name="role_delete"),
+    path("audit/", audit_views.audit_log, name="audit_log"),
     path("imports/<str:kind>/", imports_views.import_upload, name="import"),
     path("imports/<str:kind>/<str:token>/confirm/", imports_views.import_confirm, name="import_confirm"),
 ]

@@ -21,7 +21,7 @@ from units.permissions import (
     require_administrator,
     require_browse,
 )
-from units.services import invite_person
+from units.services import grant_role, invite_person, remove_role
 from units.tables import PersonTable, RoleAssignmentTable, UnitTable
 
 
@@ -167,7 +167,7 @@ def role_create(request):
     administered = Unit.objects.filter(pk__in=administered_unit_ids(request.user))
     form = RoleAssignmentForm(request.POST or None, administered=administered)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        grant_role(assignment=form.instance, by=request.user)
         messages.success(request, _("Đã phân quyền."))
         return redirect("units:roles")
     return render(request, "units/form.html", {"form": form, "title": _("Phân quyền")})
@@ -177,6 +177,6 @@ def role_create(request):
 @require_POST
 def role_delete(request, pk):
     assignment = get_role_assignment_for_user(request.user, pk)
-    assignment.delete()
+    remove_role(assignment=assignment, by=request.user)
     messages.success(request, _("Đã thu hồi vai trò."))
     return redirect(reverse("units:roles"))

@@ -29,8 +29,11 @@ from django.utils.translation import gettext as _
 from emulation.certificates import pdfs as certificate_pdfs
 from emulation.certificates.models import BatchStatus, Certificate, CertificateBatch, CertificateDesign, SerialCounter
 from emulation.decisions.models import Award, AwardStatus, Decision, DecisionStatus
+from units.audit.log import record_event
+from units.audit.models import EventKind
 from units.models import Unit, User
 from units.notifications.services import notify
+from units.outbox.services import enqueue
 from units.permissions import is_administrator
 
 logger = logging.getLogger(__name__)
@@ -98,6 +101,7 @@ def issue_certificate(*, award: Award) -> Certificate:
         pdf = certificate_pdfs.certificate_pdf(certificate)
         certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
         certificate.pdf.save(f"{certificate.token}.pdf", ContentFile(pdf), save=True)
+        record_event(kind=EventKind.CERTIFICATE_ISSUED, obj=certificate, summary=f"{certificate.serial} — {award}")
     return certificate
 
 
@@ -142,7 +146,7 @@ def start_batch(*, decision: Decision, by: User) -> CertificateBatch:
         if current is not None and (current.is_active and not current.is_stalled or is_complete(current)):
             return current
         batch = prepare_batch(decision=decision, by=by)
-        transaction.on_commit(lambda: run_certificate_batch.delay(batch.pk))
+        enqueue(run_certificate_batch, batch.pk)
     return batch
 
 

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emulation.council.ballot_box import create_key
 from emulation.council.models.ballots import Ballot, BallotStatus
 from emulation.council.models.council import (
     Attendance,
@@ -28,6 +29,8 @@ from emulation.council.models.council import (
     share_pct,
 )
 from emulation.council.models.nominations import Nomination, NominationStatus
+from units.audit.log import record_event
+from units.audit.models import EventKind
 
 
 def members_of(session: Session) -> list[CouncilMember]:
@@ -132,6 +135,15 @@ def open_ballot(*, session: Session, nomination: Nomination, by) -> Ballot:
         nomination=nomination, session=session, round=rounds + 1, rule_snapshot=rule.snapshot(), secret=rule.secret
     )
     ballot.recused.set(recused_members(nomination, members_of(session)))
+    if ballot.secret:
+        create_key(ballot)
+    record_event(
+        kind=EventKind.BALLOT_OPENED,
+        obj=ballot,
+        by=by,
+        summary=str(nomination.subject),
+        data={"round": ballot.round, "secret": ballot.secret, "rule": ballot.rule_snapshot},
+    )
     nomination.status = NominationStatus.VOTING
     nomination.save(update_fields=["status"])
     return ballot

@@ -5,9 +5,9 @@ Rules
 - A member present at the session votes once, agree or disagree, from their own account; a recused member is
   refused. An absent member's written opinion is entered by the secretary, and only where the ballot's rule counts
   written opinions (the member must be marked "absent, with a written opinion").
-- Secret ballot: who voted (`BallotParticipation`) and what (`SecretVote`) are written in one transaction, and the
-  ballot's vote rows are rewritten in a fresh random order under fresh random keys, so neither their keys nor their
-  order tell who cast which. The unique (ballot, member) participation refuses a second vote.
+- Secret ballot: who voted (`BallotParticipation`) and a paper sealed under the ballot's key (`SecretVote`, see
+  `ballot_box.py`) are inserted in one transaction; nothing is rewritten, and the paper opens only with the ballot's
+  key, which closing destroys. The unique (ballot, member) participation refuses a second vote.
 - Result (from the rule snapshot taken when the ballot opened): base = every seat of the council on the session's
   date (recused and absent members included), or those present plus counted written opinions; recused members
   leave the base only where the rule says so. The nomination
@@ -20,7 +20,6 @@ Rules
 - Closing seals the result with a SHA-256 of it; a closed ballot takes no vote and cannot be closed again.
 """
 
-import random
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -31,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emulation.council import quotas
+from emulation.council.ballot_box import destroy_key, drop_paper, open_papers
 from emulation.council.models.ballots import (
     Ballot,
     BallotParticipation,
@@ -38,7 +38,6 @@ from emulation.council.models.ballots import (
     Choice,
     OpenVote,
     Outcome,
-    SecretVote,
 )
 from emulation.council.models.council import (
     Attendance,
@@ -51,9 +50,9 @@ from emulation.council.models.council import (
     share_pct,
 )
 from emulation.council.models.nominations import NominationStatus
+from units.audit.log import record_event
+from units.audit.models import EventKind
 from units.notifications.services import notify
-
-_shuffle = random.SystemRandom().shuffle
 
 
 class Recused(PermissionDenied):
@@ -86,18 +85,11 @@ def _store(ballot: Ballot, member: CouncilMember, choice: str, *, written: bool)
         with transaction.atomic():
             if ballot.secret:
                 BallotParticipation.objects.create(ballot=ballot, member=member, written=written)
-                _reshuffle_secret_votes(ballot, choice)
+                drop_paper(ballot, choice)
             else:
                 OpenVote.objects.create(ballot=ballot, member=member, choice=choice, written=written)
     except IntegrityError:
         raise ValidationError(_("Thành viên này đã bỏ phiếu.")) from None
-
-
-def _reshuffle_secret_votes(ballot: Ballot, choice: str) -> None:
-    choices = [*SecretVote.objects.filter(ballot=ballot).values_list("choice", flat=True), choice]
-    _shuffle(choices)
-    SecretVote.objects.filter(ballot=ballot).delete()
-    SecretVote.objects.bulk_create([SecretVote(ballot=ballot, choice=value) for value in choices])
 
 
 @transaction.atomic
@@ -134,7 +126,7 @@ class Tally:
 
 def tally(ballot: Ballot) -> Tally:
     if ballot.secret:
-        votes = list(ballot.secret_votes.values_list("choice", flat=True))
+        votes = open_papers(ballot)
         written = ballot.participations.filter(written=True).count()
     else:
         votes = list(ballot.open_votes.values_list("choice", flat=True))
@@ -203,6 +195,19 @@ NEXT_STATUS = {
 }
 
 
+def _record_closing(ballot: Ballot, by) -> None:
+    tally_data = {
+        "agree": ballot.agree_count,
+        "disagree": ballot.disagree_count,
+        "written": ballot.written_count,
+        "base": ballot.base_count,
+        "outcome": ballot.outcome,
+        "result_hash": ballot.result_hash,
+    }
+    summary = f"{ballot.nomination.subject} — {ballot.get_outcome_display()}"
+    record_event(kind=EventKind.BALLOT_CLOSED, obj=ballot, by=by, summary=summary, data=tally_data)
+
+
 @transaction.atomic
 def close_ballot(*, ballot: Ballot, by, chair_decision: bool | None = None) -> Ballot:
     """Count the votes by the ballot's rule, seal the result and move the nomination on."""
@@ -218,6 +223,9 @@ def close_ballot(*, ballot: Ballot, by, chair_decision: bool | None = None) -> B
     ballot.status, ballot.sealed_at = BallotStatus.CLOSED, timezone.now()
     ballot.result_hash = ballot.compute_hash()
     ballot.save()
+    if ballot.secret:
+        destroy_key(ballot)
+    _record_closing(ballot, by)
     nomination = ballot.nomination
     quota = quotas.quota_of(nomination) if outcome == Outcome.PASSED else None
     nomination.status = NominationStatus.QUOTA if quota else NEXT_STATUS[outcome]

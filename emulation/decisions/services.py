@@ -36,8 +36,11 @@ from emulation.eligibility.models import EligibilityResult
 from emulation.eligibility.tasks import recheck_eligibility
 from emulation.movements.models import Period
 from emulation.titles.models import Authority, AuthorityPower, AwardForm, AwardScope, Title, TitleScope
+from units.audit.log import record_event
+from units.audit.models import EventKind
 from units.models import Person, Unit, User
 from units.notifications import services as notifications
+from units.outbox.services import enqueue
 
 
 def day(value: datetime.date) -> str:
@@ -269,6 +272,13 @@ def sign_decision(
     decision.signer_name, decision.signer_position = signer_name, signer_position
     decision.status, decision.signed_at, decision.signed_by = DecisionStatus.SIGNED, timezone.now(), by
     decision.save()
+    record_event(
+        kind=EventKind.DECISION_SIGNED,
+        obj=decision,
+        by=by,
+        summary=f"{decision.number} — {decision.subject}",
+        data={"decided_on": decided_on, "signer": signer_name, "awards": sorted(a.pk for a in awards)},
+    )
     recheck_after_change(awards)
     _tell_recipients(awards, _("Bạn được khen thưởng: %(what)s — %(decision)s."))
     return decision
@@ -322,6 +332,7 @@ def revoke_award(
     )
     Award.objects.filter(pk=locked.pk).update(status=AwardStatus.REVOKED, revocation=revocation)
     award.status, award.revocation = AwardStatus.REVOKED, revocation
+    _record_revocation(EventKind.AWARD_REVOKED, locked, revocation, [locked])
     recheck_after_change([locked])
     _tell_recipients([locked], _("Khen thưởng “%(what)s” của bạn đã bị thu hồi theo %(revocation)s."), revocation)
     return revocation
@@ -356,9 +367,25 @@ def annul_decision(
     decision.awards.active().update(status=AwardStatus.REVOKED, revocation=revocation)
     Decision.objects.filter(pk=decision.pk).update(status=DecisionStatus.ANNULLED)
     decision.status = DecisionStatus.ANNULLED
+    _record_revocation(EventKind.AWARD_ANNULLED, decision, revocation, awards)
     recheck_after_change(awards)
     _tell_recipients(awards, _("Khen thưởng “%(what)s” của bạn đã bị thu hồi theo %(revocation)s."), revocation)
     return revocation
+
+
+def _record_revocation(kind: str, obj, revocation: Revocation, awards: list[Award]) -> None:
+    """The revocation in the audit log, and each printed certificate it revokes (a certificate follows its award)."""
+    data = {"number": revocation.number, "decided_on": revocation.decided_on, "reason": revocation.reason}
+    record_event(kind=kind, obj=obj, by=revocation.revoked_by, summary=str(revocation), data=data)
+    printed = Award.objects.filter(pk__in=[a.pk for a in awards], certificate__isnull=False)
+    for pk, serial in printed.values_list("certificate__pk", "certificate__serial"):
+        record_event(
+            kind=EventKind.CERTIFICATE_REVOKED,
+            by=revocation.revoked_by,
+            target=("emulation.certificate", pk),
+            summary=serial,
+            data=data,
+        )
 
 
 def _tell_recipients(awards: list[Award], text: str, revocation: Revocation | None = None) -> None:
@@ -388,5 +415,5 @@ def recheck_after_change(awards: list[Award]) -> list[int]:
     periods = sorted(set(affected.values_list("period_id", flat=True)))
     affected.update(stale=True)
     for period_id in periods:
-        recheck_eligibility.delay_on_commit(period_id)
+        enqueue(recheck_eligibility, period_id)
     return periods

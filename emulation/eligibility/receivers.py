@@ -6,6 +6,7 @@ from django.dispatch import receiver
 from emulation.eligibility.engine import mark_stale
 from emulation.eligibility.tasks import recheck_eligibility
 from evaluations.signals import observations_changed
+from units.outbox.services import enqueue
 
 
 @receiver(observations_changed, dispatch_uid="emulation.recheck_eligibility_on_observation")
@@ -14,4 +15,4 @@ def recheck_after_commit(sender, changes, **kwargs) -> None:
     for unit_id, day in changes:
         periods.update(mark_stale(unit_id=unit_id, day=day))
     for period_id in sorted(periods):
-        recheck_eligibility.delay_on_commit(period_id)
+        enqueue(recheck_eligibility, period_id)

@@ -11,6 +11,7 @@ from emulation.certificates.models import (
 )
 from emulation.council.models.ballots import (
     Ballot,
+    BallotKey,
     BallotParticipation,
     BallotStatus,
     Choice,
@@ -125,6 +126,7 @@ __all__ = [
     "Revocation",
     "Attendance",
     "Ballot",
+    "BallotKey",
     "BallotParticipation",
     "BallotStatus",
     "Choice",

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from emulation.movements.models import Period, PeriodReopening, PeriodStatus
 from emulation.movements.signals import period_moved
 from emulation.permissions import can_configure
+from units.audit.log import record_event
+from units.audit.models import EventKind
 from units.models import User
 
 
@@ -40,4 +42,7 @@ def reopen_period(*, period: Period, by: User, reason: str, status: str = Period
     period.status = status
     period.save(update_fields=["status"])
     period_moved.send(sender=Period, period=period, status=status, reopened=True)
-    return PeriodReopening.objects.create(period=period, reopened_by=by, reason=reason.strip(), status_after=status)
+    reason = reason.strip()
+    reopening = PeriodReopening.objects.create(period=period, reopened_by=by, reason=reason, status_after=status)
+    record_event(kind=EventKind.PERIOD_REOPENED, obj=period, by=by, data={"reason": reopening.reason, "status": status})
+    return reopening

@@ -6,6 +6,7 @@ from emulation.movements.admin import FinalizedReadOnly
 from emulation.scoring.models import BonusGrant, ManualScore, Score
 from emulation.scoring.tasks import recompute_unit_in_period
 from units.admin import ReadOnlyAdmin
+from units.outbox.services import enqueue
 
 
 class RecomputeOnSave:
@@ -17,7 +18,7 @@ class RecomputeOnSave:
         period = obj
         for attr in self.period_path.split("__"):
             period = getattr(period, attr)
-        recompute_unit_in_period.delay_on_commit(obj.unit_id, period.pk)
+        enqueue(recompute_unit_in_period, obj.unit_id, period.pk)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -27,6 +27,8 @@ from emulation.scoring.models import LiveScore, Score
 from emulation.scoring.ranking import rank_results
 from emulation.scoring.scope import owner_of_unit, period_scope, subtree_scope
 from emulation.scoring.unit_scores import UnitScore, score_unit
+from units.audit.log import record_event
+from units.audit.models import EventKind
 
 CHUNK = 300  # units scored together in a full computation (whole blocs): bounds memory and each write's locks
 
@@ -120,7 +122,10 @@ def freeze_scores(*, period: Period) -> int:
     _lock_period(period)
     compute_period(period=period)
     LiveScore.objects.filter(period=period).delete()
-    return Score.objects.filter(period=period, frozen=False).update(frozen=True, frozen_at=timezone.now())
+    frozen = Score.objects.filter(period=period, frozen=False).update(frozen=True, frozen_at=timezone.now())
+    if frozen:
+        record_event(kind=EventKind.PERIOD_FROZEN, obj=period, data={"status": period.status, "scores": frozen})
+    return frozen
 
 
 @transaction.atomic

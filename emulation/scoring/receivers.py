@@ -10,18 +10,19 @@ from emulation.pledges.models import SelfAssessment
 from emulation.scoring import engine
 from emulation.scoring.tasks import recompute_unit_in_period, recompute_unit_on
 from evaluations.signals import observations_changed
+from units.outbox.services import enqueue
 
 
 @receiver(observations_changed, dispatch_uid="emulation.recompute_on_observation")
 def recompute_after_commit(sender, changes, **kwargs) -> None:
     """One background recomputation per (unit, day) changed, enqueued once the transaction commits."""
     for unit_id, day in sorted({(unit_id, day.isoformat()) for unit_id, day in changes}):
-        recompute_unit_on.delay_on_commit(unit_id, day)
+        enqueue(recompute_unit_on, unit_id, day)
 
 
 @receiver(assessment_verified, sender=SelfAssessment, dispatch_uid="emulation.recompute_on_assessment")
 def recompute_after_verification(sender, unit_id, period_id, **kwargs) -> None:
-    recompute_unit_in_period.delay_on_commit(unit_id, period_id)
+    enqueue(recompute_unit_in_period, unit_id, period_id)
 
 
 @receiver(period_moved, sender=Period, dispatch_uid="emulation.freeze_on_period_move")

@@ -21,6 +21,8 @@ from evaluations.inspections.models import Violation, ViolationStatus
 from evaluations.inspections.services import unit_contacts
 from evaluations.inspections.violations import change_violation_status
 from evaluations.signals import observations_changed
+from units.audit.log import record_event
+from units.audit.models import EventKind
 from units.models import RoleAssignment, User
 from units.notifications.services import notify
 from units.uploads import CleanPhoto
@@ -103,6 +105,11 @@ def decide_appeal(*, appeal: Appeal, by, outcome: str, reason: str) -> Appeal:
     appeal.decision_reason = reason.strip()
     appeal.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
     record_status_change(obj=appeal, by=by, from_status=AppealStatus.PENDING, to_status=outcome, reason=reason)
+    summary = _("Khiếu nại vi phạm của %(unit)s: %(outcome)s") % {
+        "unit": appeal.violation.unit.name,
+        "outcome": appeal.get_status_display(),
+    }
+    record_event(kind=EventKind.APPEAL_DECIDED, obj=appeal, by=by, summary=summary, data={"reason": reason})
     violation = change_violation_status(violation=appeal.violation, to_status=outcome, by=by, reason=reason)
     _notify_decision(appeal, violation)
     return appeal
@@ -153,4 +160,7 @@ def _uphold_batch(ids: list[int], now: datetime) -> int:
         )
         for pk in locked
     )
+    if locked:
+        summary = _("%(n)s vi phạm được giữ nguyên khi hết hạn khiếu nại") % {"n": len(locked)}
+        record_event(kind=EventKind.VIOLATION_UPHELD, summary=summary, data={"violations": sorted(locked)})
     return len(locked)

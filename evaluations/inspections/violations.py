@@ -13,6 +13,8 @@ from evaluations.catalogue.models import AppealPolicy
 from evaluations.history import record_status_change
 from evaluations.inspections.models import Evidence, Violation, ViolationStatus
 from evaluations.signals import observations_changed
+from units.audit.log import record_event
+from units.audit.models import EventKind
 from units.uploads import CleanPhoto
 
 # Which status may follow which; everything else is refused.
@@ -74,6 +76,12 @@ def open_appeal_window(*, violations, notified_on: datetime.date) -> int:
     return violations.filter(appeal_deadline__isnull=True).update(appeal_deadline=deadline)
 
 
+DECISIVE = {
+    ViolationStatus.UPHELD: EventKind.VIOLATION_UPHELD,
+    ViolationStatus.DISMISSED: EventKind.VIOLATION_DISMISSED,
+}
+
+
 def change_violation_status(*, violation: Violation, to_status: str, by, reason: str = "") -> Violation:
     """Move a violation along recorded → contested → upheld | dismissed, recording who, when and why."""
     if to_status not in TRANSITIONS[ViolationStatus(violation.status)]:
@@ -86,5 +94,12 @@ def change_violation_status(*, violation: Violation, to_status: str, by, reason:
         violation.status = to_status
         violation.save(update_fields=["status"])
         record_status_change(obj=violation, by=by, from_status=from_status, to_status=to_status, reason=reason)
+        if to_status in DECISIVE:
+            summary = _("%(type)s — %(unit)s: %(status)s") % {
+                "type": violation.type.name,
+                "unit": violation.unit.name,
+                "status": violation.get_status_display(),
+            }
+            record_event(kind=DECISIVE[to_status], obj=violation, by=by, summary=summary, data={"reason": reason})
         observations_changed.send(Violation, changes=[(violation.unit_id, timezone.localdate(violation.occurred_at))])
     return violation

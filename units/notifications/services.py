@@ -1,9 +1,9 @@
 """Posting to users' in-app inboxes, with e-mail delivery of the same message."""
 
-from django.db import transaction
 from django.utils import timezone
 
 from units.models import Notification, User
+from units.outbox.services import enqueue
 
 
 def notify(*, users, title: str, body: str = "", link: str = "") -> list[Notification]:
@@ -14,7 +14,7 @@ def notify(*, users, title: str, body: str = "", link: str = "") -> list[Notific
         [Notification(user=user, title=title, body=body, link=link) for user in users]
     )
     for notification in created:
-        transaction.on_commit(lambda pk=notification.pk: email_notification.delay(pk))
+        enqueue(email_notification, notification.pk)
     return created
 
 

@@ -3,9 +3,10 @@
 Rules
 -----
 - An open ballot stores each vote with its member (`OpenVote`). A secret ballot keeps who voted
-  (`BallotParticipation`, no choice) apart from what was voted (`SecretVote`, no member, no timestamp, a random
-  UUID key; the ballot's vote rows are rewritten in a fresh random order with fresh keys on every vote), so no
-  stored row links a member to a choice.
+  (`BallotParticipation`, no choice) apart from what was voted (`SecretVote`: a paper sealed under the ballot's own
+  key, no member, no timestamp, a random UUID key, inserted once and never rewritten). The ballot's key exists only
+  while it is open, and only wrapped under the server's BALLOT_KEY (`BallotKey`); closing destroys it, so neither
+  a database reader nor, afterwards, anyone at all can open a paper (see `emulation/council/ballot_box.py`).
 - One vote per member and ballot: a unique constraint on (ballot, member) of `OpenVote` / `BallotParticipation`.
 - A closed ballot carries its sealed result and a SHA-256 of it; nothing changes it afterwards.
 """
@@ -152,15 +153,29 @@ class BallotParticipation(models.Model):
 
 
 class SecretVote(models.Model):
-    """One ballot paper of a secret ballot: a choice, under a random key, with no member and no time."""
+    """One ballot paper of a secret ballot: a sealed choice, under a random key, with no member and no time."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     ballot = models.ForeignKey(Ballot, on_delete=models.PROTECT, related_name="secret_votes")
-    choice = models.CharField(_("ý kiến"), max_length=10, choices=Choice.choices)
+    sealed = models.BinaryField(_("phiếu đã niêm phong"))
 
     class Meta:
         verbose_name = _("phiếu kín")
         verbose_name_plural = _("phiếu kín")
 
     def __str__(self):
-        return self.get_choice_display()
+        return str(_("Phiếu kín"))
+
+
+class BallotKey(models.Model):
+    """The key of an open secret ballot, wrapped under the server's BALLOT_KEY; deleted when the ballot closes."""
+
+    ballot = models.OneToOneField(Ballot, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    wrapped = models.BinaryField(_("khóa đã mã hóa"))
+
+    class Meta:
+        verbose_name = _("khóa lượt bỏ phiếu kín")
+        verbose_name_plural = _("khóa lượt bỏ phiếu kín")
+
+    def __str__(self):
+        return str(self.ballot_id)

@@ -7,11 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
 
+from emulation.council import ballot_box, voting
 from emulation.council import sessions as services
-from emulation.council import voting
-from emulation.models import BallotParticipation, Choice, SecretVote
+from emulation.models import BallotKey, BallotParticipation, Choice, SecretVote
 from tests.emulation.council.helpers import make_council, make_nomination, make_rule, members, open_session_with
 from tests.factories import make_person
+from units.audit.models import AuditEntry, EventKind
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -40,15 +41,7 @@ def all_rows():
                 yield table, names, row
 
 
-def physical_order(ballot) -> list[str]:
-    table = SecretVote._meta.db_table
-    position = "ctid" if connection.vendor == "postgresql" else "rowid"
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT choice FROM {table} WHERE ballot_id = %s ORDER BY {position}", [ballot.pk])
-        return [row[0] for row in cursor.fetchall()]
-
-
-def test_no_row_of_any_table_holds_both_a_voter_and_a_choice(tree, client):
+def test_no_row_of_any_table_holds_a_choice_in_the_clear(tree, client):
     council, ballot = secret_ballot(tree, written=2)
     voters = members(council)
     for index, member in enumerate(voters[:10]):
@@ -59,42 +52,53 @@ def test_no_row_of_any_table_holds_both_a_voter_and_a_choice(tree, client):
     for member in voters[10:]:
         voting.record_written_vote(ballot=ballot, member=member, choice=Choice.AGREE, by=council.secretary)
     identities = {str(m.user.email) for m in voters} | {m.person.full_name for m in voters}
-    checked = 0
-    for table, names, row in all_rows():
-        values = [str(value) for value in row]
-        if CHOICES & set(values):
-            checked += 1
-            assert not any(word in name for name in names for word in IDENTITY_WORDS), (table, names)
-            assert not identities & set(values), table
-        assert not any(c in value and i in value for value in values for c in ("Đồng ý", "agree") for i in identities)
-    assert checked == 12  # the twelve ballot papers, and no other row carries a choice
+    for table, _names, row in all_rows():
+        values = [bytes(v) if isinstance(v, memoryview) else v for v in row]
+        texts = [v.decode("latin-1") if isinstance(v, bytes) else str(v) for v in values]
+        assert not CHOICES & set(texts), table  # no choice as a value of its own
+        assert not any(c in text and i in text for text in texts for c in ("Đồng ý", "agree") for i in identities)
+    papers = [bytes(p) for p in SecretVote.objects.filter(ballot=ballot).values_list("sealed", flat=True)]
+    assert len(papers) == 12 and len({len(p) for p in papers}) == 1  # one size: the length tells nothing either
+    assert not any(word in f.name for f in SecretVote._meta.get_fields() for word in IDENTITY_WORDS)
     assert BallotParticipation.objects.filter(ballot=ballot).count() == 12
+    closed = voting.close_ballot(ballot=ballot, by=council.secretary)
+    assert (closed.agree_count, closed.disagree_count) == (8, 4)  # indexes 0, 3, 6, 9 disagreed
 
 
-def test_secret_vote_rows_have_random_keys_no_time_and_are_rewritten_on_every_vote(tree):
+def test_papers_have_random_keys_no_time_and_are_never_rewritten(tree):
     council, ballot = secret_ballot(tree, size=6)
     fields = {field.name for field in SecretVote._meta.get_fields()}
-    assert fields == {"id", "ballot", "choice"}
-    seen = set()
+    assert fields == {"id", "ballot", "sealed"}
+    before = {}
     for member in members(council):
         voting.cast_vote(ballot=ballot, user=member.user, choice=Choice.AGREE)
-        keys = set(SecretVote.objects.filter(ballot=ballot).values_list("id", flat=True))
-        assert all(isinstance(key, uuid.UUID) and key.version == 4 for key in keys)
-        assert not keys & seen  # no row survives a later vote: a key never marks "the n-th vote"
-        seen |= keys
+        papers = dict(SecretVote.objects.filter(ballot=ballot).values_list("id", "sealed"))
+        assert all(isinstance(key, uuid.UUID) and key.version == 4 for key in papers)
+        assert all(bytes(papers[key]) == bytes(sealed) for key, sealed in before.items())  # insert-only
+        before = papers
+    assert len(before) == 6
 
 
-def test_the_order_of_secret_vote_rows_does_not_follow_the_voting_order(tree):
-    """Three ballots of twelve alternating votes: a shuffled order equals the voting order with chance 1/924 each."""
-    same = []
-    for _ in range(3):
-        council, ballot = secret_ballot(tree)
-        order = [Choice.AGREE if i % 2 else Choice.DISAGREE for i in range(12)]
-        for member, choice in zip(members(council), order, strict=True):
-            voting.cast_vote(ballot=ballot, user=member.user, choice=choice)
-        by_key = list(SecretVote.objects.filter(ballot=ballot).order_by("id").values_list("choice", flat=True))
-        same.append(physical_order(ballot) == order and by_key == order)
-    assert not all(same)
+def test_closing_destroys_the_ballot_key_so_no_paper_opens_again(tree):
+    council, ballot = secret_ballot(tree, size=6)
+    for member in members(council)[:3]:
+        voting.cast_vote(ballot=ballot, user=member.user, choice=Choice.DISAGREE)
+    assert ballot_box.open_papers(ballot) == [Choice.DISAGREE] * 3
+    voting.close_ballot(ballot=ballot, by=council.secretary)
+    assert not BallotKey.objects.filter(ballot=ballot).exists()
+    assert SecretVote.objects.filter(ballot=ballot).count() == 3
+    with pytest.raises(ValidationError, match="Khóa của lượt bỏ phiếu kín không còn"):
+        ballot_box.open_papers(ballot)
+
+
+def test_the_ballot_key_opens_only_with_the_servers_ballot_key(tree, settings):
+    council, ballot = secret_ballot(tree, size=6)
+    voting.cast_vote(ballot=ballot, user=members(council)[0].user, choice=Choice.AGREE)
+    wrapped = bytes(BallotKey.objects.get(ballot=ballot).wrapped)
+    assert len(wrapped) == 12 + 32 + 16  # nonce, the sealed 256-bit key, the tag: never the key itself
+    settings.BALLOT_KEY = "a different server key"
+    with pytest.raises(ValidationError, match="BALLOT_KEY"):
+        ballot_box.open_papers(ballot)
 
 
 def test_a_second_secret_vote_by_the_same_member_is_refused(tree):
@@ -104,4 +108,23 @@ def test_a_second_secret_vote_by_the_same_member_is_refused(tree):
     with pytest.raises(ValidationError, match="đã bỏ phiếu"):
         voting.cast_vote(ballot=ballot, user=first.user, choice=Choice.DISAGREE)
     assert SecretVote.objects.filter(ballot=ballot).count() == 1
-    assert list(SecretVote.objects.filter(ballot=ballot).values_list("choice", flat=True)) == [Choice.AGREE]
+    assert ballot_box.open_papers(ballot) == [Choice.AGREE]
+
+
+def test_opening_and_closing_are_logged_with_the_tally_and_never_a_voter(tree):
+    council, ballot = secret_ballot(tree, size=6)
+    for member in members(council)[:4]:
+        voting.cast_vote(ballot=ballot, user=member.user, choice=Choice.AGREE)
+    voting.close_ballot(ballot=ballot, by=council.secretary)
+    opened, closed = AuditEntry.objects.order_by("seq").filter(object_type="emulation.ballot")
+    assert (opened.kind, closed.kind) == (EventKind.BALLOT_OPENED, EventKind.BALLOT_CLOSED)
+    assert opened.data["secret"] is True and closed.actor_id == council.secretary.pk
+    ballot.refresh_from_db()
+    assert closed.data == {
+        "agree": 4,
+        "disagree": 0,
+        "written": 0,
+        "base": ballot.base_count,
+        "outcome": ballot.outcome,
+        "result_hash": ballot.result_hash,
+    }

@@ -10,9 +10,8 @@ from django.urls import reverse
 
 from emulation.council import nominations as services
 from emulation.models import AwardForm, EligibilityResult, Nomination, NominationStatus, PeriodStatus, Session
-from tests.emulation.council.helpers import SESSION_DAY, attach, make_council, make_rule
 from tests import files
-from tests.emulation.council.helpers import SESSION_DAY, attach, make_council
+from tests.emulation.council.helpers import SESSION_DAY, attach, make_council, make_rule
 from tests.emulation.eligibility.helpers import make_team, register, title
 from tests.emulation.factories import make_period
 from units.models import Notification
