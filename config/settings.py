@@ -241,7 +241,15 @@ VERIFY_RATE_LIMIT_PER_MINUTE = int(os.environ.get("VERIFY_RATE_LIMIT_PER_MINUTE"
 CERTIFICATE_NEW_DAYS = 30
 # A queued or running batch without progress for this long lost its task (e.g. a broker restart): it may be restarted.
 CERTIFICATE_BATCH_STALL_SECONDS = 600
+# A batch is split into chunks of this many awards that several workers share; a chunk whose worker stopped beating
+# for CERTIFICATE_CHUNK_STALE_SECONDS is taken over, and a beat task looks for such chunks every 30 s.
+CERTIFICATE_CHUNK_SIZE = int(os.environ.get("CERTIFICATE_CHUNK_SIZE", "50"))
+CERTIFICATE_CHUNK_STALE_SECONDS = int(os.environ.get("CERTIFICATE_CHUNK_STALE_SECONDS", "20"))
+CELERY_BEAT_SCHEDULE["resume-stale-certificate-chunks"] = {
+    "task": "emulation.certificates.tasks.resume_stale_chunks",
+    "schedule": 30.0,
+}
 ATTENTION_PROVIDERS.append("emulation.certificates.home.certificates_attention")
 # A task left unacknowledged by a killed worker goes back to the queue after this many seconds (Redis broker); it
-# must exceed the longest task (a certificate batch), as a running task is redelivered too once it is exceeded.
+# must exceed the longest task (a certificate chunk takes seconds), as a running task is redelivered too once it is exceeded.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))}
