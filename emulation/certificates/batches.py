@@ -10,7 +10,7 @@ Rules
   lock, so workers render in parallel; a certificate whose render failed keeps its number and is rendered again by
   a re-run.
 - A worker claims a chunk by writing its heartbeat, only when nobody beat it within CERTIFICATE_CHUNK_STALE_SECONDS;
-  it beats after each certificate. A chunk whose worker died is taken over by its redelivered task or by the beat
+  it beats every few certificates. A chunk whose worker died is taken over by its redelivered task or by the beat
   task `resume_stale_chunks` (every 30 s) — within a minute, without anyone pressing a button.
 - The last chunk to finish writes the ZIP and the register under the batch's row lock, so exactly once.
 """
@@ -34,7 +34,7 @@ from emulation.decisions.models import Award, AwardStatus
 from units.notifications.services import notify
 
 logger = logging.getLogger(__name__)
-PROGRESS_EVERY = 10  # certificates between two updates of the batch's progress bar
+PROGRESS_EVERY = 10  # certificates between two heartbeats and updates of the progress bar (~1 s)
 
 
 def stale_before() -> datetime.datetime:
@@ -131,8 +131,8 @@ def run_chunk(*, chunk_id: int) -> CertificateBatch | None:
         except Exception as error:  # one failed render must not stop the chunk; it is counted and re-run later
             logger.exception("certificate of award %s failed", certificate.award_id)
             errors.append({"award": certificate.award_id, "error": str(error)[:300]})
-        CertificateChunk.objects.filter(pk=chunk.pk).update(heartbeat=timezone.now())
         if i % PROGRESS_EVERY == 0:
+            CertificateChunk.objects.filter(pk=chunk.pk).update(heartbeat=timezone.now())
             _refresh_progress(chunk.batch_id)
     CertificateChunk.objects.filter(pk=chunk.pk).update(done=True, errors=errors, heartbeat=timezone.now())
     _refresh_progress(chunk.batch_id)

@@ -231,7 +231,7 @@ class CertificateBatch(models.Model):
 
 class CertificateChunk(models.Model):
     """A slice of a batch's awards (CERTIFICATE_CHUNK_SIZE of them) issued by one worker at a time: several workers
-    share a batch chunk by chunk. The worker beats the heartbeat after each certificate; a chunk whose heartbeat is
+    share a batch chunk by chunk. The worker beats the heartbeat every few certificates; a chunk whose heartbeat is
     older than CERTIFICATE_CHUNK_STALE_SECONDS lost its worker and is taken over (by a redelivered task or by the
     beat task that re-enqueues stale chunks)."""
 
