@@ -309,3 +309,18 @@ def test_ranking_query_count_does_not_grow_with_rows(login, personas, tree, rows
     with django_assert_max_num_queries(17):  # 15 measured
         response = client.get(url())
     assert len(response.context["table"].rows) == rows
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_export_read_with_values_holds_the_same_cells_as_the_rendered_table(world, fmt):
+    from emulation.models import Score
+    from emulation.rankings.tables import RankingTable, annotate_for_ranking
+    from units.exports import export_rows, table_dataset
+
+    make_score(make_unit(name="Sở Công Thương"), world.period, bloc=world.departments, rank=3, tie_broken_by="A")
+    scores = Score.objects.filter(period=world.period, bloc__isnull=False).select_related("unit", "bloc", "band")
+    table = RankingTable(annotate_for_ranking(scores), min_inspections=2)
+    table.order_by = ("bloc", "rank")
+    generic = table_dataset(table, fmt)
+    assert list(export_rows(table, fmt)) == [generic.headers, *map(list, generic)]
+    assert len(generic) == 6
