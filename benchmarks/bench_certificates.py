@@ -131,7 +131,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     if connection.vendor != "postgresql" or not os.environ.get("CELERY_BROKER_URL"):
-        raise SystemExit("needs DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL: the workers share the database")
+        print("bench_certificates skipped: needs DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL (shared by workers)")
+        return 0
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
