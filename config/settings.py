@@ -251,5 +251,6 @@ CELERY_BEAT_SCHEDULE["resume-stale-certificate-chunks"] = {
 }
 ATTENTION_PROVIDERS.append("emulation.certificates.home.certificates_attention")
 # A task left unacknowledged by a killed worker goes back to the queue after this many seconds (Redis broker); it
-# must exceed the longest task (a certificate chunk takes seconds), as a running task is redelivered too once it is exceeded.
+# must exceed the longest task (a certificate chunk takes seconds), as a running task is redelivered too once it is
+# exceeded.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))}

@@ -14,6 +14,7 @@ from django_tables2 import RequestConfig
 from django_tables2 import utils as tables2_utils
 from openpyxl import Workbook
 
+
 def _cached_signature(original):
     """django-tables2 asks `inspect.signature` about a column's value/render function for every cell (~0.1 ms
     each: most of a 10,000-row export). A function's signature never changes, so it is asked once per function."""
@@ -121,7 +122,7 @@ def xlsx_file(rows):
     sheet = workbook.create_sheet()
     for row in rows:
         sheet.append(row)
-    handle = tempfile.TemporaryFile()
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the FileResponse that streams it
     workbook.save(handle)
     handle.seek(0)
     return handle

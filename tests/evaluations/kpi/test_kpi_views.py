@@ -151,6 +151,9 @@ def test_only_administrators_get_an_edit_link_and_the_export_has_no_such_column(
     assert edit in login(personas.administrator).get(reverse("evaluations:kpi_list")).getvalue().decode()
     assert edit not in login(personas.unit_head).get(reverse("evaluations:kpi_list")).getvalue().decode()
     body = (
-        login(personas.administrator).get(reverse("evaluations:kpi_list") + "?_export=csv").getvalue().decode("utf-8-sig")
+        login(personas.administrator)
+        .get(reverse("evaluations:kpi_list") + "?_export=csv")
+        .getvalue()
+        .decode("utf-8-sig")
     )
     assert "Sửa" not in body
