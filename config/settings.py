@@ -231,7 +231,7 @@ ATTENTION_PROVIDERS.append("emulation.council.home.council_attention")
 # Evidence photos: limits are data of the deployment, not constants in code.
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(12 * 1024 * 1024)))
 EVIDENCE_MAX_PIXELS = int(os.environ.get("EVIDENCE_MAX_PIXELS", str(40_000_000)))
-EVIDENCE_STORED_MAX_SIDE = 2560
+EVIDENCE_STORED_MAX_SIDE = int(os.environ.get("EVIDENCE_STORED_MAX_SIDE", "2560"))
 EVIDENCE_THUMBNAIL_SIDE = 320
 
 # Certificates: QR module size in the PDF, public verification requests allowed per IP address and minute, and how
