@@ -269,7 +269,7 @@ ATTENTION_PROVIDERS.append("emulation.council.home.council_attention")
 # Evidence photos: limits are data of the deployment, not constants in code.
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(12 * 1024 * 1024)))
 EVIDENCE_MAX_PIXELS = int(os.environ.get("EVIDENCE_MAX_PIXELS", str(40_000_000)))
-EVIDENCE_STORED_MAX_SIDE = 2560
+EVIDENCE_STORED_MAX_SIDE = int(os.environ.get("EVIDENCE_STORED_MAX_SIDE", "2560"))
 EVIDENCE_THUMBNAIL_SIDE = 320
 
 # Certificates: QR module size in the PDF, public verification requests allowed per IP address and minute, and how
@@ -280,9 +280,17 @@ VERIFY_PDF_MAX_BYTES = 10 * 1024 * 1024  # a PDF dropped on the public page to c
 CERTIFICATE_NEW_DAYS = 30
 # A queued or running batch without progress for this long lost its task (e.g. a broker restart): it may be restarted.
 CERTIFICATE_BATCH_STALL_SECONDS = 600
+# A batch is split into chunks of this many awards that several workers share; a chunk whose worker stopped beating
+# for CERTIFICATE_CHUNK_STALE_SECONDS is taken over, and a beat task looks for such chunks every 30 s.
+CERTIFICATE_CHUNK_SIZE = int(os.environ.get("CERTIFICATE_CHUNK_SIZE", "50"))
+CERTIFICATE_CHUNK_STALE_SECONDS = int(os.environ.get("CERTIFICATE_CHUNK_STALE_SECONDS", "20"))
+CELERY_BEAT_SCHEDULE["resume-stale-certificate-chunks"] = {
+    "task": "emulation.certificates.tasks.resume_stale_chunks",
+    "schedule": 30.0,
+}
 ATTENTION_PROVIDERS.append("emulation.certificates.home.certificates_attention")
 # A task left unacknowledged by a killed worker goes back to the queue after this many seconds (Redis broker); it
-# must exceed the longest task (a certificate batch), as a running task is redelivered too once it is exceeded.
+# must exceed the longest task (a certificate chunk takes seconds), as a running task is redelivered too once it is exceeded.
 # "max_retries": 0 — a web process that cannot reach the broker fails at once and keeps the task in the outbox
 # (units/outbox/services.py) rather than stalling the request while it retries.
 CELERY_BROKER_TRANSPORT_OPTIONS = {

@@ -4,7 +4,8 @@ seconds; in production the batch runs on a worker), so the finalized years come 
 Rules: the seeded designs get the demo province's place name; a batch already done is left as it is (idempotent).
 """
 
-from emulation.certificates.issuing import prepare_batch, run_batch
+from emulation.certificates.batches import run_batch
+from emulation.certificates.issuing import prepare_batch
 from emulation.certificates.models import BatchStatus, Certificate, CertificateBatch, CertificateDesign
 from emulation.decisions.models import Decision, DecisionStatus
 from units.demo import PROVINCE_CODE, demo_email

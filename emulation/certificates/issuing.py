@@ -7,14 +7,12 @@ Rules
   duplicate.
 - Issuing is idempotent: an award that has a certificate gets the same one back. Only active awards of a signed
   decision are issued, with the design the administrator chose for the decision's authority.
-- A batch issues each missing certificate in its own transaction, so a killed worker loses at most the one in
-  flight and a retried or re-run batch skips what is done. At the end it writes the ZIP of all PDFs and the
-  register (sổ theo dõi) as XLSX and PDF.
+- A decision's batch is split into chunks that several workers share (see `batches`); at the end it writes the ZIP
+  of all PDFs and the register (sổ theo dõi) as XLSX and PDF.
 """
 
 import hashlib
 import logging
-import tempfile
 import zipfile
 
 import tablib
@@ -22,7 +20,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,7 +29,6 @@ from emulation.decisions.models import Award, AwardStatus, Decision, DecisionSta
 from units.audit.log import record_event
 from units.audit.models import EventKind
 from units.models import Unit, User
-from units.notifications.services import notify
 from units.outbox.services import enqueue
 from units.permissions import is_administrator
 
@@ -139,7 +135,7 @@ def start_batch(*, decision: Decision, by: User) -> CertificateBatch:
     """Queue the batch and hand it to a worker once the transaction commits; a batch already queued or running
     (and not stalled) is left to its worker, so a double click sends one task; a finished batch with nothing left
     to issue is left as it is (no task, no second notification)."""
-    from emulation.certificates.tasks import run_certificate_batch
+    from emulation.certificates.tasks import run_certificate_batch  # the task module imports this one
 
     with transaction.atomic():
         current = CertificateBatch.objects.select_for_update().filter(decision=decision).first()
@@ -147,59 +143,6 @@ def start_batch(*, decision: Decision, by: User) -> CertificateBatch:
             return current
         batch = prepare_batch(decision=decision, by=by)
         enqueue(run_certificate_batch, batch.pk)
-    return batch
-
-
-def _refresh_counts(batch: CertificateBatch, **changes) -> None:
-    """Counts come from the database (what is issued), so a re-run or a parallel retry never counts twice."""
-    issued = Certificate.objects.filter(award__decision=batch.decision_id).count()
-    CertificateBatch.objects.filter(pk=batch.pk).update(done=issued, updated_at=timezone.now(), **changes)
-    batch.refresh_from_db()
-
-
-def run_batch(*, batch_id: int) -> CertificateBatch:
-    """Issue every missing certificate of the batch's decision, one award per transaction, then its outputs."""
-    batch = CertificateBatch.objects.select_related("decision__unit", "decision__authority").get(pk=batch_id)
-    if is_complete(batch):  # a redelivered or repeated task of a finished batch changes nothing
-        return batch
-    total = certifiable_awards(batch.decision).count()
-    _refresh_counts(batch, status=BatchStatus.RUNNING, total=total, failed=0, errors=[], started_at=timezone.now())
-    pending = missing_certificates(batch.decision).order_by("pk")
-    errors = []
-    for award in pending.only("pk"):
-        try:
-            issue_certificate(award=award)
-        except Exception as error:  # one failed render must not stop the batch; it is counted and retried later
-            logger.exception("certificate of award %s failed", award.pk)
-            errors.append({"award": award.pk, "error": str(error)[:300]})
-        _refresh_counts(batch, failed=len(errors), errors=errors)
-    return finish_batch(batch)
-
-
-def finish_batch(batch: CertificateBatch) -> CertificateBatch:
-    """Write the ZIP and the register, mark the batch done (or failed when some certificates are missing), and tell
-    whoever started it."""
-    certificates = list(
-        Certificate.objects.filter(award__decision=batch.decision_id).with_facts().order_by("number", "pk")
-    )
-    stem = slug(batch.decision.number or str(batch.decision.pk))
-    with tempfile.TemporaryFile() as handle:
-        write_zip(certificates, handle)
-        _replace(batch.zip_file, f"giay-khen-{stem}.zip", File(handle))
-    _replace(
-        batch.register_xlsx, f"so-theo-doi-{stem}.xlsx", ContentFile(register_dataset(certificates).export("xlsx"))
-    )
-    register = certificate_pdfs.register_pdf(batch.decision, certificates)
-    _replace(batch.register_pdf, f"so-theo-doi-{stem}.pdf", ContentFile(register))
-    batch.status = BatchStatus.FAILED if batch.failed else BatchStatus.DONE
-    batch.finished_at = timezone.now()
-    batch.save(update_fields=["zip_file", "register_xlsx", "register_pdf", "status", "finished_at"])
-    notify(
-        users=[batch.created_by],
-        title=_("Đã in xong giấy khen: %(decision)s (%(done)s/%(total)s, lỗi %(failed)s)")
-        % {"decision": batch.decision, "done": batch.done, "total": batch.total, "failed": batch.failed},
-        link=reverse("emulation:certificate_batch", args=[batch.decision_id]),
-    )
     return batch
 
 

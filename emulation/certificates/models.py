@@ -232,3 +232,25 @@ class CertificateBatch(models.Model):
     @property
     def percent(self) -> int:
         return round(100 * (self.done + self.failed) / self.total) if self.total else 0
+
+
+class CertificateChunk(models.Model):
+    """A slice of a batch's awards (CERTIFICATE_CHUNK_SIZE of them) issued by one worker at a time: several workers
+    share a batch chunk by chunk. The worker beats the heartbeat every few certificates; a chunk whose heartbeat is
+    older than CERTIFICATE_CHUNK_STALE_SECONDS lost its worker and is taken over (by a redelivered task or by the
+    beat task that re-enqueues stale chunks)."""
+
+    batch = models.ForeignKey(CertificateBatch, on_delete=models.CASCADE, related_name="chunks")
+    awards = models.JSONField(_("khen thưởng"), default=list)
+    done = models.BooleanField(_("xong"), default=False)
+    heartbeat = models.DateTimeField(_("nhịp gần nhất"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("số lần nhận"), default=0)
+    errors = models.JSONField(_("chi tiết lỗi"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("phần của đợt in giấy khen")
+        verbose_name_plural = _("phần của đợt in giấy khen")
+        indexes = [models.Index(fields=["done", "heartbeat"], name="certificate_chunk_stale")]
+
+    def __str__(self):
+        return f"{self.batch} #{self.pk}"

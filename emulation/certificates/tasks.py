@@ -1,12 +1,57 @@
-"""Certificate batches in the background: a thin task over `issuing.run_batch`."""
+"""Certificate batches in the background: a planning task hands the chunks out, chunk tasks issue them (on as many
+workers as there are), and a beat task takes over chunks whose worker died. The rules are in `batches`."""
+
+import time
 
 from celery import shared_task
+from django.conf import settings
+
+POLL_SECONDS = 1.0
 
 
-@shared_task(acks_late=True)
-def run_certificate_batch(batch_id: int) -> int:
-    """Issue the missing certificates of a batch; acknowledged only when done, so a killed worker's batch is
-    delivered again and resumes where it stopped."""
-    from emulation.certificates.issuing import run_batch
+def _same_queue(request) -> dict:
+    """Chunks go to the queue the batch came from (a dedicated certificates queue, or a test's own)."""
+    queue = (request.delivery_info or {}).get("routing_key") if request else None
+    return {"queue": queue} if queue else {}
 
-    return run_batch(batch_id=batch_id).done
+
+@shared_task(bind=True, acks_late=True)
+def run_certificate_batch(self, batch_id: int) -> int:
+    """Split the batch into chunks and queue one task per chunk; short, so a redelivery merely re-plans."""
+    from emulation.certificates.batches import finish_if_complete, plan_batch
+
+    chunks = plan_batch(batch_id=batch_id)
+    for chunk_id in chunks:
+        run_certificate_chunk.apply_async((chunk_id,), **_same_queue(self.request))
+    if not chunks:
+        finish_if_complete(batch_id=batch_id)
+    return len(chunks)
+
+
+@shared_task(bind=True, acks_late=True)
+def run_certificate_chunk(self, chunk_id: int) -> bool:
+    """Issue one chunk. A chunk another worker beats is waited for; once its heartbeat is stale (that worker
+    died) this task takes it over. Acknowledged only when done, so a killed worker's chunk is delivered again."""
+    from emulation.certificates.batches import claim_chunk, run_chunk
+    from emulation.certificates.models import CertificateChunk
+
+    deadline = time.monotonic() + settings.CERTIFICATE_CHUNK_STALE_SECONDS + 5
+    while not claim_chunk(chunk_id):
+        if not CertificateChunk.objects.filter(pk=chunk_id, done=False).exists() or time.monotonic() > deadline:
+            return False  # done by someone else, or left to the beat task
+        time.sleep(POLL_SECONDS)
+    run_chunk(chunk_id=chunk_id)
+    return True
+
+
+@shared_task
+def resume_stale_chunks() -> int:
+    """Every 30 s: queue again the chunks whose worker stopped beating, and finish batches left unfinished."""
+    from emulation.certificates.batches import finish_if_complete, finished_batches_left_running, stale_chunks
+
+    chunks = stale_chunks()
+    for chunk_id in chunks:
+        run_certificate_chunk.delay(chunk_id)
+    for batch_id in finished_batches_left_running():
+        finish_if_complete(batch_id=batch_id)
+    return len(chunks)

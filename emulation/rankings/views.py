@@ -51,16 +51,21 @@ def _min_inspections(period: Period | None):
     return scheme.min_inspections if scheme is not None else None
 
 
-def _score_links(user, period: Period | None):
-    """Links to the score pages the user may open (their own permission decides); one query for the page."""
-    openable = set(Score.objects.for_user(user).filter(period=period).values_list("unit_id", flat=True))
+def _score_links(user, period: Period | None, table):
+    """Links to the score pages the user may open (their own permission decides): one query, for the units on the
+    table's page only — never the ids of every score of the period."""
+    openable = None
 
     def url(score):
-        return (
-            reverse("emulation:score_detail", args=[score.period_id, score.unit_id])
-            if score.unit_id in openable
-            else None
-        )
+        nonlocal openable
+        if openable is None:
+            page = getattr(table, "page", None)
+            units = [row.record.unit_id for row in page.object_list] if page else [score.unit_id]
+            scores = Score.objects.for_user(user).filter(period=period, unit_id__in=units)
+            openable = set(scores.values_list("unit_id", flat=True))
+        if score.unit_id not in openable:
+            return None
+        return reverse("emulation:score_detail", args=[score.period_id, score.unit_id])
 
     return url
 
@@ -69,11 +74,8 @@ def _score_links(user, period: Period | None):
 @require_GET
 def ranking(request):
     filterset, period = _ranking_filter(request)
-    table = RankingTable(
-        annotate_for_ranking(filterset.qs),
-        min_inspections=_min_inspections(period),
-        score_url=_score_links(request.user, period),
-    )
+    table = RankingTable(annotate_for_ranking(filterset.qs), min_inspections=_min_inspections(period))
+    table.score_url = _score_links(request.user, period, table)
     return table_page(
         request,
         table=table,

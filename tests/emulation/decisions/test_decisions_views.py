@@ -146,24 +146,24 @@ def test_access_matrix(login, personas, world, persona):
 
 
 def test_registers_show_only_what_the_user_reaches(login, personas, world):
-    assert "15/QĐ-UBND" in login(personas.council_member).get(reverse("emulation:decisions")).content.decode()
+    assert "15/QĐ-UBND" in login(personas.council_member).get(reverse("emulation:decisions")).getvalue().decode()
     outsider = login(personas.outsider)
-    assert "15/QĐ-UBND" not in outsider.get(reverse("emulation:decisions")).content.decode()
+    assert "15/QĐ-UBND" not in outsider.get(reverse("emulation:decisions")).getvalue().decode()
     assert outsider.get(reverse("emulation:awards")).context["table"].paginator.count == 0
     staff_rows = login(personas.staff).get(reverse("emulation:awards")).context["table"].data
     assert [row.person.user_id for row in staff_rows] == [personas.staff.pk]
     head = login(personas.unit_head).get(reverse("emulation:awards"))
-    assert "Nguyễn Văn An" in head.content.decode() and "Nguyễn Thị Hương Trà" in head.content.decode()
+    assert "Nguyễn Văn An" in head.getvalue().decode() and "Nguyễn Thị Hương Trà" in head.getvalue().decode()
     assert head.context["table"].paginator.count == 2  # the draft's award is not in the register
 
 
 def test_the_decision_register_links_drafts_too(login, personas, world):
-    html = login(personas.secretary).get(reverse("emulation:decisions")).content.decode()
+    html = login(personas.secretary).get(reverse("emulation:decisions")).getvalue().decode()
     for decision in (world.draft, world.signed):
         assert f'href="{reverse("emulation:decision_detail", args=[decision.pk])}"' in html
     assert "(dự thảo)" in html
     exported = (
-        login(personas.secretary).get(reverse("emulation:decisions") + "?_export=csv").content.decode("utf-8-sig")
+        login(personas.secretary).get(reverse("emulation:decisions") + "?_export=csv").getvalue().decode("utf-8-sig")
     )
     assert "15/QĐ-UBND" in exported and "<a" not in exported
 
@@ -182,7 +182,7 @@ def test_the_secretary_drafts_and_adds_a_recipient_and_sees_the_reason_of_a_refu
     assert response.status_code == 302 and decision.status == DecisionStatus.DRAFT
     url = reverse("emulation:decision_add_recipient", args=[decision.pk])
     again = {"person": world.an_award.person_id, "title": title("CSTD_TINH").pk}
-    page = client.post(url, again).content.decode()
+    page = client.post(url, again).getvalue().decode()
     assert "Nguyễn Văn An đã được tặng “Chiến sĩ thi đua cấp tỉnh” năm 2026 (Quyết định số 15/QĐ-UBND" in page
     assert decision.awards.count() == 0
     client.post(url, {"unit": tree.home.pk, "title": title("TTLDXS").pk, "achievement": "Dẫn đầu khối"})
@@ -202,7 +202,7 @@ def test_adding_approved_nominations_from_the_page(login, personas, tree, world)
     )
     client = login(personas.secretary)
     url = reverse("emulation:decision_add_nominations", args=[world.draft.pk])
-    assert "Trần Thị Bình" in client.get(url).content.decode()
+    assert "Trần Thị Bình" in client.get(url).getvalue().decode()
     client.post(url, {"nominations": [nomination.pk]})
     assert world.draft.awards.filter(nomination=nomination, person=person).exists()
 
@@ -238,7 +238,7 @@ def test_signing_makes_the_decision_read_only_through_every_write_view(login, pe
     for url, data in writes:
         for response in (client.get(url), client.post(url, data, follow=True)):
             assert response.status_code in (200, 302, 405), url
-        assert "đã ký ban hành, không được sửa đổi" in client.post(url, data, follow=True).content.decode(), url
+        assert "đã ký ban hành, không được sửa đổi" in client.post(url, data, follow=True).getvalue().decode(), url
     world.draft.refresh_from_db()
     assert (world.draft.number, world.draft.subject, world.draft.awards.count()) == ("16/QĐ-UBND", "", 1)
 
@@ -260,10 +260,10 @@ def test_annulling_a_decision_shows_the_annulling_decision_on_each_award_and_the
     )
     assert client.get(register).context["counts"] == {"active": 0, "revoked": 2}
     for award in (world.an_award, world.staff_award):
-        page = client.get(reverse("emulation:award_detail", args=[award.pk])).content.decode()
+        page = client.get(reverse("emulation:award_detail", args=[award.pk])).getvalue().decode()
         assert "Đã thu hồi" in page and "Quyết định hủy bỏ số 52/QĐ-UBND ngày 04/05/2027" in page
         assert "Hồ sơ kê khai không trung thực" in page
-    revoked_only = client.get(register + "?status=revoked&_export=csv").content.decode("utf-8-sig")
+    revoked_only = client.get(register + "?status=revoked&_export=csv").getvalue().decode("utf-8-sig")
     assert "52/QĐ-UBND" in revoked_only and "Nguyễn Văn An" in revoked_only
 
 
@@ -279,13 +279,13 @@ def test_revoking_one_award_from_its_page(login, personas, world):
         },
         follow=True,
     )
-    assert "Quyết định hủy bỏ số 40/QĐ-UBND ngày 01/04/2027" in response.content.decode()
+    assert "Quyết định hủy bỏ số 40/QĐ-UBND ngày 01/04/2027" in response.getvalue().decode()
     world.an_award.refresh_from_db()
     world.staff_award.refresh_from_db()
     assert (world.an_award.status, world.staff_award.status) == (AwardStatus.REVOKED, AwardStatus.ACTIVE)
     assert client.get(reverse("emulation:awards")).context["counts"] == {"active": 1, "revoked": 1}
     staff_page = login(personas.staff).get(reverse("emulation:award_detail", args=[world.staff_award.pk]))
-    assert "Còn hiệu lực" in staff_page.content.decode()
+    assert "Còn hiệu lực" in staff_page.getvalue().decode()
 
 
 def test_the_awards_register_filters_by_title_and_exports_xlsx(login, personas, world):

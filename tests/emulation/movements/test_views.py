@@ -213,7 +213,7 @@ def test_head_submits_from_the_page_and_sees_the_status(login, personas, world):
     client = login(personas.unit_head)
     client.post(reverse("emulation:pledge_submit", args=[world.pledge.pk]))
     response = client.get(reverse("emulation:pledge_detail", args=[world.pledge.pk]))
-    assert "Đã gửi" in response.content.decode()
+    assert "Đã gửi" in response.getvalue().decode()
     world.pledge.refresh_from_db()
     assert world.pledge.status == PledgeStatus.SUBMITTED
 
@@ -222,7 +222,7 @@ def test_administrator_returns_with_a_comment_the_head_then_reads(login, persona
     login(personas.unit_head).post(reverse("emulation:pledge_submit", args=[world.pledge.pk]))
     client = login(personas.administrator)
     client.post(reverse("emulation:pledge_return", args=[world.pledge.pk]), {"comment": "Thiếu chỉ tiêu riêng"})
-    page = login(personas.unit_head).get(reverse("emulation:pledge_detail", args=[world.pledge.pk])).content.decode()
+    page = login(personas.unit_head).get(reverse("emulation:pledge_detail", args=[world.pledge.pk])).getvalue().decode()
     assert "Thiếu chỉ tiêu riêng" in page
 
 
@@ -233,7 +233,7 @@ def test_clerk_edits_items_through_the_form(login, personas, world):
         reverse("emulation:pledge_edit", args=[world.pledge.pk]),
         {"commitment_items": [item.pk], "own_targets": "Xanh, sạch, đẹp"},
     )
-    page = client.get(reverse("emulation:pledge_detail", args=[world.pledge.pk])).content.decode()
+    page = client.get(reverse("emulation:pledge_detail", args=[world.pledge.pk])).getvalue().decode()
     assert "Niêm yết, công khai thủ tục hành chính" in page
     assert "Xanh, sạch, đẹp" in page
 
@@ -243,14 +243,14 @@ def test_bulk_registration_from_the_page(login, personas, world, tree):
     title = make_title(name="Lao động tiên tiến")
     client = login(personas.clerk)
     client.post(reverse("emulation:pledge_registrations", args=[world.pledge.pk]), {"bulk": "1", "title": title.pk})
-    page = client.get(reverse("emulation:pledge_registrations", args=[world.pledge.pk])).content.decode()
+    page = client.get(reverse("emulation:pledge_registrations", args=[world.pledge.pk])).getvalue().decode()
     assert "Đặng Thị Ánh" in page
 
 
 def test_staff_sees_their_own_registration(login, personas, world):
     title = make_title(name="Chiến sĩ thi đua cơ sở")
     world.pledge.registrations.create(person=personas.staff.person, title=title)
-    page = login(personas.staff).get(reverse("emulation:my_registrations")).content.decode()
+    page = login(personas.staff).get(reverse("emulation:my_registrations")).getvalue().decode()
     assert "Chiến sĩ thi đua cơ sở" in page
 
 
@@ -263,7 +263,7 @@ def test_pledge_list_shows_only_visible_units(login, personas, world, tree):
 
 def test_pledge_list_exports_csv(login, personas, world):
     response = login(personas.administrator).get(reverse("emulation:pledges") + "?_export=csv")
-    assert "Sở Nội vụ" in response.content.decode("utf-8-sig")
+    assert "Sở Nội vụ" in response.getvalue().decode("utf-8-sig")
 
 
 def test_head_claims_points_with_evidence_and_inspector_adjusts(login, personas, world):
@@ -274,9 +274,9 @@ def test_head_claims_points_with_evidence_and_inspector_adjusts(login, personas,
     assert world.line.claimed_points == Decimal("9.5") and world.line.evidence
     verify = reverse("emulation:self_assessment_verify", args=[world.line.pk])
     client = login(personas.inspector)
-    assert "Cần ghi lý do" in client.post(verify, {"points": "7"}).content.decode()
+    assert "Cần ghi lý do" in client.post(verify, {"points": "7"}).getvalue().decode()
     client.post(verify, {"points": "7", "reason": "Thiếu kế hoạch"})
-    page = client.get(reverse("emulation:self_assessment", args=[world.pledge.pk])).content.decode()
+    page = client.get(reverse("emulation:self_assessment", args=[world.pledge.pk])).getvalue().decode()
     assert "Thiếu kế hoạch" in page
     evidence_url = reverse("emulation:self_assessment_evidence", args=[world.line.pk])
     assert b"".join(client.get(evidence_url).streaming_content) == files.pdf_bytes()
@@ -286,7 +286,7 @@ def test_administrator_copies_the_scheme_to_a_new_period(login, personas, world)
     new = make_period(movement=world.movement, name="Năm 2027", status=PeriodStatus.SETUP)
     client = login(personas.administrator)
     client.post(reverse("emulation:scheme_copy", args=[new.pk]), {"source": world.period.scheme.pk})
-    page = client.get(reverse("emulation:scheme_detail", args=[new.pk])).content.decode()
+    page = client.get(reverse("emulation:scheme_detail", args=[new.pk])).getvalue().decode()
     assert "Tổ chức phát động phong trào" in page
 
 
@@ -299,7 +299,7 @@ def test_administrator_advances_and_reopens_a_period(login, personas, world):
     client.post(
         reverse("emulation:period_reopen", args=[world.period.pk]), {"reason": "Sai sót điểm", "status": "council"}
     )
-    page = client.get(reverse("emulation:period_detail", args=[world.period.pk])).content.decode()
+    page = client.get(reverse("emulation:period_detail", args=[world.period.pk])).getvalue().decode()
     assert "Sai sót điểm" in page
 
 
@@ -318,7 +318,7 @@ def test_commitment_items_and_blocs_are_configured_by_administrators_only(login,
     members = [tree.home.pk, tree.other.pk]
     data = {"name": "Khối Tổng hợp", "kind": "khoi", "members": members, "leader": tree.other.pk}
     client.post(bloc_url, data)
-    page = client.get(reverse("emulation:period_detail", args=[world.period.pk])).content.decode()
+    page = client.get(reverse("emulation:period_detail", args=[world.period.pk])).getvalue().decode()
     assert "Khối Tổng hợp" in page and "Sở Tài chính" in page
 
 
@@ -326,10 +326,10 @@ def test_a_unit_sits_in_one_bloc_per_period_and_the_leader_is_a_member(login, pe
     client = login(personas.administrator)
     url = reverse("emulation:bloc_create", args=[world.period.pk])
     client.post(url, {"name": "Khối A", "kind": "khoi", "members": [tree.home.pk]})
-    page = client.post(url, {"name": "Khối B", "kind": "khoi", "members": [tree.home.pk]}).content.decode()
+    page = client.post(url, {"name": "Khối B", "kind": "khoi", "members": [tree.home.pk]}).getvalue().decode()
     assert "Đã thuộc khối khác trong kỳ này: Sở Nội vụ." in page
     page = client.post(url, {"name": "Khối C", "kind": "cum", "members": [tree.other.pk], "leader": tree.home.pk})
-    assert "Trưởng khối và phó khối phải là thành viên" in page.content.decode()
+    assert "Trưởng khối và phó khối phải là thành viên" in page.getvalue().decode()
 
 
 def client_get_redirects_to_login(url):
@@ -364,7 +364,7 @@ def test_administrator_creates_a_movement_and_a_yearly_period_with_its_deadline(
     period = movement.periods.get()
     assert response["Location"] == reverse("emulation:period_detail", args=[period.pk])
     assert period.status == PeriodStatus.SETUP
-    page = client.get(response["Location"]).content.decode()
+    page = client.get(response["Location"]).getvalue().decode()
     assert "17:00 15/03/2027" in page
 
 
@@ -393,7 +393,7 @@ def test_evidence_must_be_a_document_or_photo_within_the_size_limit(login, perso
     script = SimpleUploadedFile("ke-hoach.html", b"<script>alert(1)</script>", content_type="text/html")
     assert "evidence" in client.post(url, {"points": "5", "evidence": script}).context["form"].errors
     big = SimpleUploadedFile("bien-ban.pdf", b"%PDF" + b"0" * 2048, content_type="application/pdf")
-    page = client.post(url, {"points": "5", "evidence": big}).content.decode()
+    page = client.post(url, {"points": "5", "evidence": big}).getvalue().decode()
     assert "Tệp lớn hơn 1,0" in page
     world.line.refresh_from_db()
     assert world.line.claimed_points == Decimal("8") and not world.line.evidence

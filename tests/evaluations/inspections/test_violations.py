@@ -75,14 +75,14 @@ def test_a_hostile_file_is_a_form_error_and_nothing_is_saved(
     good = images.upload(images.jpeg_bytes(), "tot.jpg")
     response = record(login(personas.inspector), inspection, catalogue, photos=[good, images.upload(data, name)])
     assert response.status_code == 400
-    assert message in response.content.decode() and name in response.content.decode()
+    assert message in response.getvalue().decode() and name in response.getvalue().decode()
     assert not Violation.objects.exists() and not Evidence.objects.exists() and stored_files() == []
 
 
 def test_the_typeahead_finds_the_units_staff_by_name_only(login, personas, inspection, offender, tree):
     make_person(unit=tree.other, full_name="Trịnh Văn Khác")
     url = reverse("evaluations:person_search", args=[inspection.pk])
-    html = login(personas.inspector).get(url, {"q": "Trịnh"}, HTTP_HX_REQUEST="true").content.decode()
+    html = login(personas.inspector).get(url, {"q": "Trịnh"}, HTTP_HX_REQUEST="true").getvalue().decode()
     assert "Trịnh Văn Uống" in html and "Trịnh Văn Khác" not in html
 
 
@@ -116,8 +116,8 @@ def drinking(inspection, catalogue, offender, personas):
 )
 def test_a_sensitive_violation_names_the_person_only_to_the_listed_roles(login, personas, drinking, persona, named):
     client = login(getattr(personas, persona))
-    detail = client.get(reverse("evaluations:violation_detail", args=[drinking.pk])).content.decode()
-    export = client.get(reverse("evaluations:violations"), {"_export": "csv"}).content.decode("utf-8-sig")
+    detail = client.get(reverse("evaluations:violation_detail", args=[drinking.pk])).getvalue().decode()
+    export = client.get(reverse("evaluations:violations"), {"_export": "csv"}).getvalue().decode("utf-8-sig")
     assert ("Trịnh Văn Uống" in detail) is named
     assert ("Trịnh Văn Uống" in export) is named
     assert "Sở Nội vụ" in export  # the unit is always shown
@@ -127,7 +127,7 @@ def test_the_person_themself_sees_their_sensitive_violation(login, drinking, off
     offender.user = make_user()
     offender.save()
     detail = login(offender.user).get(reverse("evaluations:violation_detail", args=[drinking.pk]))
-    assert "Trịnh Văn Uống" in detail.content.decode()
+    assert "Trịnh Văn Uống" in detail.getvalue().decode()
 
 
 def test_evidence_is_served_only_through_the_checked_view(login, client, personas, inspection, catalogue):

@@ -61,7 +61,7 @@ def test_administrator_enters_a_period_and_sees_the_derived_rate(login, personas
     response = client.post(reverse("evaluations:kpi_entry"), data, follow=True)
     assert response.status_code == 200
     assert KpiReading.objects.get(unit=tree.home, indicator__code="TL-DH").value == Decimal("96.20")
-    assert "96,2" in response.content.decode()  # Vietnamese decimal comma on the unit's grid
+    assert "96,2" in response.getvalue().decode()  # Vietnamese decimal comma on the unit's grid
 
 
 def test_one_refused_value_saves_nothing_and_names_the_field(login, personas, tree):
@@ -69,7 +69,7 @@ def test_one_refused_value_saves_nothing_and_names_the_field(login, personas, tr
     data |= {"value_HS-GQ": "10", "value_HS-TN": "2.5"}
     response = login(personas.administrator).post(reverse("evaluations:kpi_entry"), data)
     assert response.status_code == 200
-    assert "Chỉ số đếm phải là số nguyên." in response.content.decode()
+    assert "Chỉ số đếm phải là số nguyên." in response.getvalue().decode()
     assert not KpiReading.objects.exists()
 
 
@@ -86,7 +86,7 @@ def test_export_csv_holds_the_filtered_rows(login, personas, tree):
     reading(tree.home, "HS-TN", 120)
     reading(tree.other, "HS-TN", 80)
     url = reverse("evaluations:kpi_list") + f"?unit={tree.other.pk}&_export=csv"
-    body = login(personas.administrator).get(url).content.decode("utf-8-sig")
+    body = login(personas.administrator).get(url).getvalue().decode("utf-8-sig")
     assert "Sở Tài chính" in body and "Sở Nội vụ" not in body
 
 
@@ -142,15 +142,18 @@ def test_the_kpi_catalogue_is_editable_in_the_django_admin(client, tree):
     client.force_login(superuser)
     response = client.get(reverse("admin:evaluations_kpiindicator_changelist"))
     assert response.status_code == 200
-    assert "HS-DH" in response.content.decode()
+    assert "HS-DH" in response.getvalue().decode()
 
 
 def test_only_administrators_get_an_edit_link_and_the_export_has_no_such_column(login, personas, tree):
     pk = reading(tree.home, "HS-TN", 120).pk
     edit = reverse("evaluations:kpi_edit", args=[pk])
-    assert edit in login(personas.administrator).get(reverse("evaluations:kpi_list")).content.decode()
-    assert edit not in login(personas.unit_head).get(reverse("evaluations:kpi_list")).content.decode()
+    assert edit in login(personas.administrator).get(reverse("evaluations:kpi_list")).getvalue().decode()
+    assert edit not in login(personas.unit_head).get(reverse("evaluations:kpi_list")).getvalue().decode()
     body = (
-        login(personas.administrator).get(reverse("evaluations:kpi_list") + "?_export=csv").content.decode("utf-8-sig")
+        login(personas.administrator)
+        .get(reverse("evaluations:kpi_list") + "?_export=csv")
+        .getvalue()
+        .decode("utf-8-sig")
     )
     assert "Sửa" not in body

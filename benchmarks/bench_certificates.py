@@ -1,0 +1,159 @@
+"""Benchmark: certificates against the bare xhtml2pdf floor, and a batch shared by two real worker processes.
+
+    DATABASE_URL=postgres://… CELERY_BROKER_URL=redis://… .venv/bin/python benchmarks/bench_certificates.py
+        [--single 20] [--batch 1000] [--workers 2]
+
+- single: `issue_certificate` (lock, serial, row, render, store) per certificate, median of `--single`, against
+  `pisa.CreatePDF` of the same certificate's HTML (same template, same font) in the same run — goal ≤ 1.5×;
+- batch: `--batch` awards issued by `--workers` separate `celery worker --pool=solo` processes, from queueing the
+  batch to its ZIP and register; extrapolated linearly to 10,000 certificates — goal ≤ 180 s.
+
+Needs PostgreSQL and a broker (the workers share the database); runs in a throwaway `test_…` database.
+BENCH_SIZE=small shrinks the batch to 100 (CI). Exits 1 when a goal is missed.
+"""
+
+import argparse
+import io
+import os
+import statistics
+import subprocess
+import sys
+import time
+import unicodedata
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.template.loader import render_to_string  # noqa: E402
+from xhtml2pdf import pisa  # noqa: E402
+
+from config.celery import app as celery_app  # noqa: E402
+from emulation.certificates import pdfs  # noqa: E402
+from emulation.certificates.issuing import issue_certificate, prepare_batch  # noqa: E402
+from emulation.certificates.tasks import run_certificate_batch  # noqa: E402
+from emulation.models import BatchStatus, Certificate, CertificateBatch  # noqa: E402
+from emulation.pdfs import FONT_DIR, POLICY  # noqa: E402
+from tests.emulation.certificates.helpers import make_authority, make_awards, make_signed_decision  # noqa: E402
+from tests.factories import make_unit, make_user  # noqa: E402
+
+GOAL_RATIO, GOAL_10K_SECONDS = 1.5, 180.0
+
+
+def floor_seconds(certificate, repeat: int) -> float:
+    """Bare xhtml2pdf: the same certificate's HTML, already rendered, to PDF bytes (median of `repeat`)."""
+    context = {**pdfs.certificate_context(certificate), "qr": pdfs.qr_data_uri(certificate.verify_url)}
+    html = render_to_string(pdfs.TEMPLATES[certificate.template], {**context, "font_dir": FONT_DIR.as_posix()})
+    html = unicodedata.normalize("NFC", html)
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        pisa.CreatePDF(html, dest=io.BytesIO(), encoding="utf-8", resource_policy=POLICY)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def single_seconds(awards) -> list[float]:
+    times = []
+    for award in awards:
+        started = time.perf_counter()
+        issue_certificate(award=award)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def start_workers(count: int, queue: str) -> list[subprocess.Popen]:
+    db = connection.settings_dict
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    url = f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "DATABASE_URL": url}
+    env |= {"MEDIA_ROOT": str(settings.MEDIA_ROOT), "SITE_URL": settings.SITE_URL}
+    command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "-Q", queue, "-l", "warning"]
+    return [
+        subprocess.Popen([*command, "-n", f"bench{i}-{queue}@%h", "--without-gossip", "--without-mingle"],
+                         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for i in range(count)
+    ]  # fmt: skip
+
+
+def wait_ready(count: int, queue: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        replies = celery_app.control.ping(timeout=1.0) or []
+        if sum(1 for reply in replies for name in reply if queue in name) >= count:
+            return
+    raise SystemExit("the workers did not start")
+
+
+def batch_seconds(size: int, workers: int) -> float:
+    """From queueing a batch of `size` awards to its DONE, on `workers` worker processes."""
+    decision = make_signed_decision(make_unit(code="SNB"), authority=make_authority())
+    make_awards(decision, size, decision.unit)
+    batch = prepare_batch(decision=decision, by=make_user())
+    queue = f"bench-certificates-{uuid.uuid4().hex[:8]}"
+    processes = start_workers(workers, queue)
+    celery_app.conf.task_always_eager = False
+    try:
+        wait_ready(workers, queue)
+        started = time.perf_counter()
+        run_certificate_batch.apply_async((batch.pk,), queue=queue)
+        while not CertificateBatch.objects.filter(pk=batch.pk, status__in=[BatchStatus.DONE, BatchStatus.FAILED]):
+            time.sleep(0.2)
+            if time.perf_counter() - started > 1800:
+                raise SystemExit("the batch did not finish in 30 minutes")
+        elapsed = time.perf_counter() - started
+    finally:
+        celery_app.conf.task_always_eager = True
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=30)
+    batch = CertificateBatch.objects.get(pk=batch.pk)
+    chunks_done = max(batch.chunks.values_list("heartbeat", flat=True))
+    print(f"  (of which writing the ZIP and the register: {(batch.finished_at - chunks_done).total_seconds():.1f} s)")
+    numbers = sorted(Certificate.objects.filter(award__decision=decision).values_list("number", flat=True))
+    assert numbers == list(range(1, size + 1)), "serials must be gapless, each award once"
+    return elapsed
+
+
+def main() -> int:
+    small = os.environ.get("BENCH_SIZE") == "small"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--single", type=int, default=10 if small else 20)
+    parser.add_argument("--batch", type=int, default=100 if small else 1000)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if connection.vendor != "postgresql" or not os.environ.get("CELERY_BROKER_URL"):
+        print("bench_certificates skipped: needs DATABASE_URL (PostgreSQL) and CELERY_BROKER_URL (shared by workers)")
+        return 0
+    old_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        decision = make_signed_decision(make_unit(code="SNV"), authority=make_authority())
+        awards = make_awards(decision, args.single + 2, decision.unit)
+        single_seconds(awards[:2])  # warm-up: templates, fonts, connections
+        single = statistics.median(single_seconds(awards[2:]))
+        floor = floor_seconds(Certificate.objects.with_facts().first(), args.single)
+        batch = batch_seconds(args.batch, args.workers)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+    ratio, per_10k = single / floor, batch * 10_000 / args.batch
+    floor_10k = floor * 10_000 / args.workers
+    print(f"single certificate: {single * 1000:.1f} ms; bare xhtml2pdf floor {floor * 1000:.1f} ms; ×{ratio:.2f}")
+    print(f"batch of {args.batch} on {args.workers} workers: {batch:.1f} s = {batch / args.batch * 1000:.1f} ms each")
+    print(f"10,000 certificates ≈ {per_10k:.0f} s (floor on {args.workers} workers ≈ {floor_10k:.0f} s)")
+    missed = [what for what, ok in (("single ≤ 1.5× floor", ratio <= GOAL_RATIO),
+                                    ("10,000 ≤ 180 s", per_10k <= GOAL_10K_SECONDS)) if not ok]  # fmt: skip
+    print("goals missed: " + ", ".join(missed) if missed else "all goals met")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""A batch in chunks: several chunks per decision, a bounded number of queries per certificate, a chunk whose worker
+stopped beating taken over by the beat task, and a batch whose finisher died finished by it too."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from emulation.certificates.batches import claim_chunk, plan_batch, run_batch, run_chunk
+from emulation.certificates.issuing import prepare_batch
+from emulation.certificates.tasks import resume_stale_chunks, run_certificate_batch
+from emulation.models import BatchStatus, Certificate, CertificateBatch, CertificateChunk
+from tests.emulation.certificates.helpers import make_authority, make_awards, make_signed_decision
+from tests.factories import make_unit, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def decision():
+    return make_signed_decision(make_unit(code="SNV"), authority=make_authority())
+
+
+def numbers(decision) -> list[int]:
+    return sorted(Certificate.objects.filter(award__decision=decision).values_list("number", flat=True))
+
+
+def test_a_batch_is_split_into_chunks_of_the_configured_size(decision, settings):
+    settings.CERTIFICATE_CHUNK_SIZE = 4
+    make_awards(decision, 10, decision.unit)
+    batch = prepare_batch(decision=decision, by=make_user())
+    chunks = plan_batch(batch_id=batch.pk)
+    assert [len(chunk.awards) for chunk in CertificateChunk.objects.filter(pk__in=chunks)] == [4, 4, 2]
+    assert plan_batch(batch_id=batch.pk) == chunks, "planning again while chunks are pending adds none"
+
+
+def test_a_chunk_costs_at_most_three_queries_a_certificate(decision, settings, django_assert_max_num_queries):
+    settings.CERTIFICATE_CHUNK_SIZE = 20
+    make_awards(decision, 20, decision.unit)
+    batch = prepare_batch(decision=decision, by=make_user())
+    [chunk] = plan_batch(batch_id=batch.pk)
+    assert claim_chunk(chunk)
+    with django_assert_max_num_queries(3 * 20):
+        run_chunk(chunk_id=chunk)
+    assert numbers(decision) == list(range(1, 21))
+    assert CertificateBatch.objects.get(pk=batch.pk).status == BatchStatus.DONE
+
+
+def test_a_chunk_beaten_lately_cannot_be_claimed_twice(decision):
+    make_awards(decision, 2, decision.unit)
+    [chunk] = plan_batch(batch_id=prepare_batch(decision=decision, by=make_user()).pk)
+    assert claim_chunk(chunk)
+    assert not claim_chunk(chunk)
+
+
+def test_the_beat_task_takes_over_a_chunk_whose_worker_died(decision, settings):
+    settings.CERTIFICATE_CHUNK_SIZE = 3
+    make_awards(decision, 5, decision.unit)
+    batch = prepare_batch(decision=decision, by=make_user())
+    first, second = plan_batch(batch_id=batch.pk)
+    assert claim_chunk(first)  # its worker dies here, before issuing anything
+    assert claim_chunk(second) and run_chunk(chunk_id=second) is None
+    assert resume_stale_chunks() == 0, "a chunk beaten lately is left to its worker"
+    CertificateChunk.objects.filter(pk=first).update(heartbeat=timezone.now() - datetime.timedelta(minutes=1))
+    assert resume_stale_chunks() == 1
+    batch.refresh_from_db()
+    assert (batch.status, batch.done, batch.failed) == (BatchStatus.DONE, 5, 0)
+    assert numbers(decision) == [1, 2, 3, 4, 5]
+
+
+def test_a_batch_whose_finishing_worker_died_is_finished_by_the_beat_task(decision):
+    make_awards(decision, 2, decision.unit)
+    batch = prepare_batch(decision=decision, by=make_user())
+    [chunk] = plan_batch(batch_id=batch.pk)
+    CertificateChunk.objects.filter(pk=chunk).update(done=True)  # the worker died between its chunk and the outputs
+    CertificateBatch.objects.filter(pk=batch.pk).update(updated_at=timezone.now() - datetime.timedelta(minutes=1))
+    resume_stale_chunks()
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.DONE and batch.zip_file
+
+
+def test_the_batch_task_hands_out_every_chunk(decision, settings):
+    settings.CERTIFICATE_CHUNK_SIZE = 2
+    make_awards(decision, 5, decision.unit)
+    batch = prepare_batch(decision=decision, by=make_user())
+    assert run_certificate_batch.delay(batch.pk).get() == 3
+    batch.refresh_from_db()
+    assert (batch.status, batch.done) == (BatchStatus.DONE, 5)
+    assert run_batch(batch_id=batch.pk).status == BatchStatus.DONE
