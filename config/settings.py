@@ -290,7 +290,8 @@ CELERY_BEAT_SCHEDULE["resume-stale-certificate-chunks"] = {
 }
 ATTENTION_PROVIDERS.append("emulation.certificates.home.certificates_attention")
 # A task left unacknowledged by a killed worker goes back to the queue after this many seconds (Redis broker); it
-# must exceed the longest task (a certificate chunk takes seconds), as a running task is redelivered too once it is exceeded.
+# must exceed the longest task (a certificate chunk takes seconds), as a running task is redelivered too once it is
+# exceeded.
 # "max_retries": 0 — a web process that cannot reach the broker fails at once and keeps the task in the outbox
 # (units/outbox/services.py) rather than stalling the request while it retries.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
