@@ -6,10 +6,9 @@ annulling decision — and nothing else: no e-mail, no internal ids. An unknown 
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from emulation.certificates.models import Certificate
@@ -31,7 +30,7 @@ def over_rate_limit(request) -> bool:
 @require_GET
 def verify(request, token):
     if over_rate_limit(request):
-        return HttpResponse(_("Quá nhiều yêu cầu, vui lòng thử lại sau một phút."), status=429)
+        return render(request, "429.html", status=429)
     certificate = Certificate.objects.with_facts().filter(token=token).first()
     if certificate is None:
         raise Http404
