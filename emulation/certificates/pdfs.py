@@ -9,7 +9,7 @@ from django.conf import settings
 
 from emulation.certificates.models import Certificate
 from emulation.decisions.models import Decision
-from emulation.pdfs import render_pdf
+from emulation.pdfs import letterhead_for, render_pdf
 
 TEMPLATES = {
     "giay_khen": "emulation/certificates/pdf/certificate_giay_khen.html",
@@ -47,6 +47,12 @@ def certificate_pdf(certificate: Certificate) -> bytes:
 
 def register_pdf(decision: Decision, certificates) -> bytes:
     """The register (sổ theo dõi) of one decision's certificates: serial, recipient, title, decision, status."""
-    return render_pdf(
-        "emulation/certificates/pdf/certificate_register.html", {"decision": decision, "certificates": certificates}
+    doc = letterhead_for(
+        decision.unit,
+        number=decision.number,
+        day=decision.decided_on,
+        signer_position=decision.signer_position,
+        signer_name=decision.signer_name,
     )
+    context = {"doc": doc, "decision": decision, "certificates": certificates}
+    return render_pdf("emulation/certificates/pdf/certificate_register.html", context)
