@@ -6,10 +6,9 @@ import pytest
 from django.urls import reverse
 
 from emulation.council import sessions as council_sessions
-from emulation.scoring.engine import recompute_unit
 from tests.e2e.axe import serious_findings
-from tests.e2e.conftest import log_in, pass_totp_step
-from tests.emulation.council.helpers import make_council, make_nomination, members, open_session_with
+from tests.e2e.conftest import log_in, pass_totp_step, phone  # noqa: F401  (fixture)
+from tests.emulation.council.helpers import make_council, make_nomination, make_rule, members, open_session_with
 from tests.emulation.factories import make_period, make_pledge, make_scheme
 from tests.factories import make_checklist_item, make_inspection, make_person, make_violation, make_violation_type
 
@@ -21,7 +20,7 @@ def check(page, url: str, findings: list[str]) -> None:
     findings.extend(serious_findings(page))
 
 
-def test_key_pages_have_no_serious_or_critical_axe_findings(page, personas, tree):
+def test_key_pages_have_no_serious_or_critical_axe_findings(page, phone, personas, tree):  # noqa: F811
     kind = make_violation_type(name="Không đeo thẻ công chức")
     make_checklist_item(code="ID-01", text="Đeo thẻ công chức", violation_type=kind)
     inspection = make_inspection(unit=tree.home, lead=personas.inspector)
@@ -38,6 +37,8 @@ def test_key_pages_have_no_serious_or_critical_axe_findings(page, personas, tree
         check(page, url, findings)
     check(page, reverse("evaluations:violations"), findings)
     page.context.clear_cookies()
+    log_in(phone, personas.inspector.email)
+    check(phone, reverse("evaluations:inspection_conduct", args=[inspection.pk]), findings)
 
     log_in(page, personas.unit_head.email)
     check(page, reverse("home"), findings)
@@ -51,4 +52,17 @@ def test_key_pages_have_no_serious_or_critical_axe_findings(page, personas, tree
     pass_totp_step(page, personas.administrator)
     check(page, reverse("units:import", args=["units"]), findings)
     check(page, reverse("emulation:dashboard"), findings)
+    page.context.clear_cookies()
+
+    nomination = make_nomination(person=make_person(unit=tree.other, full_name="Nguyễn Thị Hương Trà"))
+    council = make_council(tree.province, size=3)
+    make_rule(nomination.title, secret=True)
+    session = open_session_with(council, nomination, present=3)
+    ballot = council_sessions.open_ballot(session=session, nomination=nomination, by=council.secretary)
+    log_in(page, council.secretary.email)
+    check(page, reverse("emulation:session_detail", args=[session.pk]), findings)
+    page.context.clear_cookies()
+    phone.context.clear_cookies()
+    log_in(phone, members(council)[0].user.email)
+    check(phone, reverse("emulation:ballot_vote", args=[ballot.pk]), findings)
     assert not findings, "\n".join(findings)
