@@ -123,7 +123,8 @@ def test_a_session_run_through_the_pages(login, world, personas):
     secretary.post(reverse("emulation:session_attendance", args=[world.session.pk]), attendance)
     page = secretary.get(reverse("emulation:session_detail", args=[world.session.pk])).content.decode()
     assert "Có mặt 5/5 thành viên" in page
-    secretary.post(reverse("emulation:ballot_open", args=[world.session.pk, world.nomination.pk]))
+    opened = secretary.post(reverse("emulation:ballot_open", args=[world.session.pk, world.nomination.pk]), follow=True)
+    assert "Đã mở bỏ phiếu" in opened.content.decode()
     ballot = Ballot.objects.get(nomination=world.nomination)
     for member, choice in zip([world.chair, *world.others], ["agree"] * 4 + ["disagree"], strict=True):
         voter = login(member.user)
@@ -138,7 +139,8 @@ def test_a_session_run_through_the_pages(login, world, personas):
     assert (ballot.agree_count, ballot.disagree_count, ballot.outcome) == (4, 1, Outcome.PASSED)
     page = secretary.get(reverse("emulation:session_detail", args=[world.session.pk])).content.decode()
     assert "Đạt" in page and "4/5 = 80" in page
-    assert secretary.post(reverse("emulation:session_close", args=[world.session.pk])).status_code == 302
+    closed = secretary.post(reverse("emulation:session_close", args=[world.session.pk]), follow=True)
+    assert "Đã kết thúc phiên họp" in closed.content.decode()
     world.session.refresh_from_db()
     assert world.session.status == "closed"
 
