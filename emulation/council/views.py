@@ -108,7 +108,11 @@ def session_close(request, pk):
 @require_POST
 def session_attendance(request, pk):
     session = get_session_for_user(request.user, pk, manage=True)
-    form = AttendanceForm(request.POST, lines=session.attendance.select_related("member__person"))
+    lines = session.attendance.select_related("member__person")
+    data = request.POST.copy()
+    if "all_present" in data:  # the "everyone present" button
+        data.update({f"m{line.member_id}": "present" for line in lines})
+    form = AttendanceForm(data, lines=lines)
     if not form.is_valid():
         messages.error(request, _("Tình trạng dự họp không hợp lệ."))
         return redirect("emulation:session_detail", pk=pk)

@@ -314,3 +314,12 @@ def test_an_absent_member_is_told_so_on_the_voting_page(login, world):
     ballot = open_ballot(world, present=[world.chair, *world.others[:3]])
     page = login(world.others[3].user).get(reverse("emulation:ballot_vote", args=[ballot.pk])).content.decode()
     assert "không được ghi nhận có mặt" in page and 'value="agree"' not in page
+
+
+def test_everyone_present_marks_every_member_present_in_one_tap(login, world, personas):
+    secretary = login(personas.secretary)
+    secretary.post(reverse("emulation:session_open", args=[world.session.pk]))
+    absent = {f"m{m.pk}": "absent" for m in [world.chair, *world.others]}
+    secretary.post(reverse("emulation:session_attendance", args=[world.session.pk]), {**absent, "all_present": "1"})
+    page = secretary.get(reverse("emulation:session_detail", args=[world.session.pk])).content.decode()
+    assert "Có mặt 5/5 thành viên" in page and "Tất cả có mặt" in page
