@@ -101,7 +101,9 @@ class Period(models.Model):
     @property
     def days_from_deadline(self) -> int:
         """Whole days between today and the registration deadline: positive before it, negative after it."""
-        return (timezone.localdate(self.registration_deadline) - timezone.localdate()).days
+        deadline = self.registration_deadline
+        day = timezone.localdate(deadline) if timezone.is_aware(deadline) else deadline.date()
+        return (day - timezone.localdate()).days
 
     @property
     def days_past_deadline(self) -> int:
