@@ -1,26 +1,69 @@
-"""PDFs of every concept: template + context → bytes, Vietnamese text intact (embedded Be Vietnam Pro)."""
+"""PDFs of every concept: template + context → bytes, Vietnamese text intact.
 
+Administrative documents share one layout (templates/pdf/document.html, Nghị định 30/2020/NĐ-CP): the issuing
+body's name in capitals under its parent, the national motto, "Số: …", "<địa danh>, ngày … tháng … năm …", the
+title in capitals and a signature block, set in Spectral (a serif covering every Vietnamese letter). The
+certificates keep their own design in Be Vietnam Pro.
+"""
+
+import datetime
 import io
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import fontpkg_be_vietnam_pro
+import fontpkg_spectral
 from django.template.loader import render_to_string
 from xhtml2pdf import pisa
 from xhtml2pdf.config.resources import ResourceAccessPolicy
 
 FONT_DIR = Path(fontpkg_be_vietnam_pro.__file__).parent / "files"
+SERIF_DIR = Path(fontpkg_spectral.__file__).parent / "files"
 
-POLICY = ResourceAccessPolicy(allow_remote=False, extra_roots=(FONT_DIR,))
+POLICY = ResourceAccessPolicy(allow_remote=False, extra_roots=(FONT_DIR, SERIF_DIR))
+
+# Words that open an administrative unit's official name but not its place name ("Tỉnh Đắk Nông" → "Đắk Nông").
+PLACE_PREFIXES = ("Thành phố ", "Tỉnh ", "Huyện ", "Thị xã ", "Quận ", "Xã ", "Phường ", "Thị trấn ")
 
 
 class PdfError(RuntimeError):
     pass
 
 
+@dataclass
+class Letterhead:
+    """What the document form prints around the body: issuer and parent, number, place and date, signer."""
+
+    issuer: str
+    parent: str = ""
+    number: str = ""
+    day: datetime.date | None = None
+    place: str = ""
+    signer_position: str = ""
+    signer_name: str = ""
+
+
+def place_of(unit) -> str:
+    """The place name of a document: the province (root of the unit's tree) without its 'Tỉnh'/'Thành phố'."""
+    root = unit.__class__.objects.filter(pk=unit.ancestor_ids()[0]).only("name").first() if unit.path else unit
+    name = root.name if root else unit.name
+    for prefix in PLACE_PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def letterhead_for(unit, **fields) -> Letterhead:
+    """The letterhead of a document issued by `unit`: its parent above it, its province as the place."""
+    parent = unit.parent.name if unit.parent_id else ""
+    return Letterhead(issuer=unit.name, parent=parent, place=place_of(unit), **fields)
+
+
 def render_pdf(template: str, context: dict) -> bytes:
-    """Render a template to PDF; the font folder is passed through the resource policy, the text NFC-normalised."""
-    html = unicodedata.normalize("NFC", render_to_string(template, {**context, "font_dir": FONT_DIR.as_posix()}))
+    """Render a template to PDF; the font folders are passed through the resource policy, the text NFC-normalised."""
+    fonts = {"font_dir": FONT_DIR.as_posix(), "serif_dir": SERIF_DIR.as_posix()}
+    html = unicodedata.normalize("NFC", render_to_string(template, {**context, **fonts}))
     buffer = io.BytesIO()
     status = pisa.CreatePDF(html, dest=buffer, encoding="utf-8", resource_policy=POLICY)
     if status.err:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from units.models import Person, Role, RoleAssignment, Unit, User
+from units.pickers import UnitPicker
 from units.uploads import clean_upload
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
@@ -11,7 +12,7 @@ class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
         fields = ["code", "name", "level", "kind", "parent", "valid_from", "valid_to", "successor"]
-        widgets = {"valid_from": DATE_WIDGET, "valid_to": DATE_WIDGET}
+        widgets = {"valid_from": DATE_WIDGET, "valid_to": DATE_WIDGET, "parent": UnitPicker, "successor": UnitPicker}
 
     def __init__(self, *args, administered=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -34,6 +35,7 @@ class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = ["code", "full_name", "unit", "position", "category", "email", "active"]
+        widgets = {"unit": UnitPicker}
 
     def __init__(self, *args, administered=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,6 +48,7 @@ class RoleAssignmentForm(forms.ModelForm):
     class Meta:
         model = RoleAssignment
         fields = ["email", "role", "unit"]
+        widgets = {"unit": UnitPicker}
 
     def __init__(self, *args, administered=None, **kwargs):
         super().__init__(*args, **kwargs)

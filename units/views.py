@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from units.permissions import (
     require_administrator,
     require_browse,
 )
+from units.pickers import search_people, search_units
 from units.services import grant_role, invite_person, remove_role
 from units.tables import PersonTable, RoleAssignmentTable, UnitTable
 
@@ -180,3 +182,18 @@ def role_delete(request, pk):
     remove_role(assignment=assignment, by=request.user)
     messages.success(request, _("Đã thu hồi vai trò."))
     return redirect(reverse("units:roles"))
+
+
+@login_required
+@require_GET
+def pick_units(request):
+    query = request.GET.get("q", "").strip()
+    return JsonResponse({"results": search_units(user=request.user, query=query, within=request.GET.get("within", ""))})
+
+
+@login_required
+@require_GET
+def pick_people(request):
+    query = request.GET.get("q", "").strip()
+    results = search_people(user=request.user, query=query, within=request.GET.get("within", ""))
+    return JsonResponse({"results": results})

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from emulation.certificates.models import Certificate
 from emulation.decisions.models import Decision
-from emulation.pdfs import render_pdf
+from emulation.pdfs import letterhead_for, render_pdf
 
 # Any of the eight masks gives a valid code; a fixed one skips segno's search for the best (¾ of its time).
 QR_MASK = 4
@@ -92,6 +92,12 @@ def certificate_pdf(certificate: Certificate) -> bytes:
 
 def register_pdf(decision: Decision, certificates) -> bytes:
     """The register (sổ theo dõi) of one decision's certificates: serial, recipient, title, decision, status."""
-    return render_pdf(
-        "emulation/certificates/pdf/certificate_register.html", {"decision": decision, "certificates": certificates}
+    doc = letterhead_for(
+        decision.unit,
+        number=decision.number,
+        day=decision.decided_on,
+        signer_position=decision.signer_position,
+        signer_name=decision.signer_name,
     )
+    context = {"doc": doc, "decision": decision, "certificates": certificates}
+    return render_pdf("emulation/certificates/pdf/certificate_register.html", context)

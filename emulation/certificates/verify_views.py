@@ -7,9 +7,8 @@ upload is hashed, never stored). An unknown token is a plain 404.
 """
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from emulation.certificates.forms import CertificateFileForm
@@ -21,7 +20,7 @@ from units.ratelimits import over_rate_limit
 @require_http_methods(["GET", "POST"])
 def verify(request, token):
     if over_rate_limit(request, scope="verify", per_minute=settings.VERIFY_RATE_LIMIT_PER_MINUTE):
-        return HttpResponse(_("Quá nhiều yêu cầu, vui lòng thử lại sau một phút."), status=429)
+        return render(request, "429.html", status=429)
     certificate = Certificate.objects.with_facts().filter(token=token).first()
     if certificate is None:
         raise Http404

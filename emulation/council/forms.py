@@ -9,17 +9,21 @@ from emulation.movements.models import Period, PeriodStatus
 from emulation.titles.models import AwardForm, Title
 from units.forms import CheckedFileField
 from units.models import Person, Unit
+from units.pickers import PersonPicker, UnitPicker
 
 
 class NominationForm(forms.Form):
     """A unit proposes itself or one of its people for a title or an award form."""
 
     period = forms.ModelChoiceField(label=_("Kỳ thi đua"), queryset=Period.objects.none())
-    unit = forms.ModelChoiceField(label=_("Đơn vị đề nghị / tập thể được đề nghị"), queryset=Unit.objects.none())
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị đề nghị / tập thể được đề nghị"), queryset=Unit.objects.none(), widget=UnitPicker
+    )
     person = forms.ModelChoiceField(
         label=_("Cá nhân được đề nghị"),
         queryset=Person.objects.none(),
         required=False,
+        widget=PersonPicker,
         help_text=_("Để trống khi đề nghị khen thưởng cho tập thể."),
     )
     title = forms.ModelChoiceField(label=_("Danh hiệu thi đua"), queryset=Title.objects.none(), required=False)

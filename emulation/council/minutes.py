@@ -1,6 +1,6 @@
 """The council session's minutes as a PDF."""
 
-from emulation.pdfs import render_pdf
+from emulation.pdfs import Letterhead, place_of, render_pdf
 
 
 def minutes_pdf(session) -> bytes:
@@ -12,7 +12,10 @@ def minutes_pdf(session) -> bytes:
     ballots = session.ballots.select_related(
         "nomination__person", "nomination__unit", "nomination__title", "nomination__award_form"
     ).prefetch_related("recused__person")
+    council = session.council
+    doc = Letterhead(issuer=council.name, parent=council.scope.name, place=place_of(council.scope), day=session.date)
     context = {
+        "doc": doc,
         "session": session,
         "council": session.council,
         "attendance": attendance,

@@ -139,13 +139,16 @@ def nomination_edit(request, pk):
     return render(request, "emulation/form.html", {"form": form, "title": _("Sửa báo cáo thành tích")})
 
 
-def _run(request, nomination, action, **kwargs):
-    """Call a service; its refusal becomes a message on the nomination page."""
+def _run(request, nomination, action, success: str = "", **kwargs):
+    """Call a service; its refusal becomes a message on the nomination page, its success the `success` one."""
     try:
         action(nomination=nomination, by=request.user, **kwargs)
     except ValidationError as error:
         for text in error.messages:
             messages.error(request, text)
+    else:
+        if success:
+            messages.success(request, success)
     return redirect("emulation:nomination_detail", pk=nomination.pk)
 
 
@@ -159,7 +162,8 @@ def nomination_attach(request, pk):
             for text in errors:
                 messages.error(request, text)
         return redirect("emulation:nomination_detail", pk=nomination.pk)
-    return _run(request, nomination, services.attach_document, **form.cleaned_data)
+    done = _("Đã đính kèm tài liệu vào hồ sơ.")
+    return _run(request, nomination, services.attach_document, done, **form.cleaned_data)
 
 
 @login_required
@@ -190,4 +194,6 @@ def nomination_schedule(request, pk):
     if not form.is_valid():
         messages.error(request, _("Chọn phiên họp."))
         return redirect("emulation:nomination_detail", pk=nomination.pk)
-    return _run(request, nomination, services.place_on_agenda, session=form.cleaned_data["session"])
+    session = form.cleaned_data["session"]
+    done = _("Đã đưa đề nghị vào chương trình phiên họp ngày %(day)s.") % {"day": f"{session.date:%d/%m/%Y}"}
+    return _run(request, nomination, services.place_on_agenda, done, session=session)

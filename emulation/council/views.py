@@ -76,13 +76,16 @@ def session_detail(request, pk):
     return render(request, "emulation/council/council_session.html", context)
 
 
-def _run(request, redirect_to, action, **kwargs):
-    """Call a service; its refusal becomes a message on the page redirected to."""
+def _run(request, redirect_to, action, success: str = "", **kwargs):
+    """Call a service; its refusal becomes a message on the page redirected to, its success the `success` one."""
     try:
         action(by=request.user, **kwargs)
     except ValidationError as error:
         for text in error.messages:
             messages.error(request, text)
+    else:
+        if success:
+            messages.success(request, success)
     return redirect_to
 
 
@@ -97,14 +100,19 @@ def session_open(request, pk):
 @require_POST
 def session_close(request, pk):
     session = get_session_for_user(request.user, pk, manage=True)
-    return _run(request, redirect("emulation:session_detail", pk=pk), services.close_session, session=session)
+    done = _("Đã kết thúc phiên họp; biên bản đã sẵn sàng để tải về.")
+    return _run(request, redirect("emulation:session_detail", pk=pk), services.close_session, done, session=session)
 
 
 @login_required
 @require_POST
 def session_attendance(request, pk):
     session = get_session_for_user(request.user, pk, manage=True)
-    form = AttendanceForm(request.POST, lines=session.attendance.select_related("member__person"))
+    lines = session.attendance.select_related("member__person")
+    data = request.POST.copy()
+    if "all_present" in data:  # the "everyone present" button
+        data.update({f"m{line.member_id}": "present" for line in lines})
+    form = AttendanceForm(data, lines=lines)
     if not form.is_valid():
         messages.error(request, _("Tình trạng dự họp không hợp lệ."))
         return redirect("emulation:session_detail", pk=pk)
@@ -118,7 +126,8 @@ def ballot_open(request, pk, nomination_pk):
     session = get_session_for_user(request.user, pk, manage=True)
     nomination = get_nomination_for_user(request.user, nomination_pk)
     target = redirect("emulation:session_detail", pk=pk)
-    return _run(request, target, services.open_ballot, session=session, nomination=nomination)
+    done = _("Đã mở bỏ phiếu; các thành viên có mặt có thể biểu quyết ngay.")
+    return _run(request, target, services.open_ballot, done, session=session, nomination=nomination)
 
 
 @login_required

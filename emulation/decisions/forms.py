@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from emulation.movements.models import Period
 from emulation.titles.models import Authority, AwardForm, Title
 from units.models import Person, Unit
+from units.pickers import PersonPicker, UnitPicker
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class DecisionForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Cơ quan ban hành"), queryset=Unit.objects.none())
+    unit = forms.ModelChoiceField(label=_("Cơ quan ban hành"), queryset=Unit.objects.none(), widget=UnitPicker)
     authority = forms.ModelChoiceField(label=_("Thẩm quyền"), queryset=Authority.objects.all())
     period = forms.ModelChoiceField(label=_("Kỳ thi đua"), queryset=Period.objects.select_related("movement"))
     subject = forms.CharField(label=_("Trích yếu"), max_length=500, required=False)
@@ -35,8 +36,12 @@ class DecisionForm(forms.Form):
 class RecipientForm(forms.Form):
     """A person or a collective of the issuing body's subtree, and a title or an award form."""
 
-    person = forms.ModelChoiceField(label=_("Cá nhân"), queryset=Person.objects.none(), required=False)
-    unit = forms.ModelChoiceField(label=_("hoặc tập thể"), queryset=Unit.objects.none(), required=False)
+    person = forms.ModelChoiceField(
+        label=_("Cá nhân"), queryset=Person.objects.none(), required=False, widget=PersonPicker
+    )
+    unit = forms.ModelChoiceField(
+        label=_("hoặc tập thể"), queryset=Unit.objects.none(), required=False, widget=UnitPicker
+    )
     title = forms.ModelChoiceField(label=_("Danh hiệu thi đua"), queryset=Title.objects.none(), required=False)
     award_form = forms.ModelChoiceField(
         label=_("hoặc hình thức khen thưởng"), queryset=AwardForm.objects.none(), required=False
@@ -48,6 +53,7 @@ class RecipientForm(forms.Form):
         subtree = decision.unit.path
         self.fields["person"].queryset = Person.objects.filter(unit__path__startswith=subtree, active=True)
         self.fields["unit"].queryset = Unit.objects.filter(path__startswith=subtree)
+        self.fields["person"].widget.within = self.fields["unit"].widget.within = decision.unit
         self.fields["title"].queryset = Title.objects.filter(active=True, powers__authority=decision.authority)
         self.fields["award_form"].queryset = AwardForm.objects.filter(active=True, powers__authority=decision.authority)
         for name in ("title", "award_form"):

@@ -69,6 +69,7 @@ def decision_create(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            messages.success(request, _("Đã tạo dự thảo quyết định. Thêm người, tập thể được khen bên dưới."))
             return redirect("emulation:decision_detail", pk=decision.pk)
     return render(
         request, "emulation/decisions/decision_form.html", {"form": form, "title": _("Dự thảo quyết định khen thưởng")}

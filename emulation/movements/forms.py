@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from emulation.movements.models import BlocKind, CommitmentItem, Movement, Period, PeriodStatus
 from units.models import Unit
+from units.pickers import UnitMultiPicker, UnitPicker
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -43,10 +44,14 @@ class BlocForm(forms.Form):
     name = forms.CharField(label=_("Tên khối/cụm"), max_length=255)
     kind = forms.ChoiceField(label=_("Loại"), choices=BlocKind.choices)
     members = forms.ModelMultipleChoiceField(
-        label=_("Đơn vị thành viên"), queryset=Unit.objects.none(), widget=forms.SelectMultiple(attrs={"size": 12})
+        label=_("Đơn vị thành viên"), queryset=Unit.objects.none(), widget=UnitMultiPicker(attrs={"size": 8})
     )
-    leader = forms.ModelChoiceField(label=_("Trưởng khối/cụm"), queryset=Unit.objects.none(), required=False)
-    deputy = forms.ModelChoiceField(label=_("Phó khối/cụm"), queryset=Unit.objects.none(), required=False)
+    leader = forms.ModelChoiceField(
+        label=_("Trưởng khối/cụm"), queryset=Unit.objects.none(), required=False, widget=UnitPicker
+    )
+    deputy = forms.ModelChoiceField(
+        label=_("Phó khối/cụm"), queryset=Unit.objects.none(), required=False, widget=UnitPicker
+    )
 
     def __init__(self, *args, units, bloc=None, **kwargs):
         if bloc is not None:

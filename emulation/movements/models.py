@@ -98,6 +98,17 @@ class Period(models.Model):
         """Past the deadline means strictly after it: a submission at the deadline itself is on time."""
         return (at or timezone.now()) > self.registration_deadline
 
+    @property
+    def days_from_deadline(self) -> int:
+        """Whole days between today and the registration deadline: positive before it, negative after it."""
+        deadline = self.registration_deadline
+        day = timezone.localdate(deadline) if timezone.is_aware(deadline) else deadline.date()
+        return (day - timezone.localdate()).days
+
+    @property
+    def days_past_deadline(self) -> int:
+        return -self.days_from_deadline
+
     def next_status(self) -> str | None:
         index = PERIOD_FLOW.index(self.status)
         return PERIOD_FLOW[index + 1] if index + 1 < len(PERIOD_FLOW) else None

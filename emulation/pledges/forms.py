@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from emulation.movements.models import CommitmentItem, Period, PeriodStatus
 from emulation.titles.models import Title
 from units.models import Person, Unit
+from units.pickers import PersonPicker, UnitPicker
 
 
 class StartPledgeForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none())
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none(), widget=UnitPicker)
     period = forms.ModelChoiceField(label=_("Kỳ thi đua"), queryset=Period.objects.none())
 
     def __init__(self, *args, units, **kwargs):
@@ -50,7 +51,7 @@ class BulkRegistrationForm(forms.Form):
 
 
 class RegistrationForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Cán bộ"), queryset=Person.objects.none())
+    person = forms.ModelChoiceField(label=_("Cán bộ"), queryset=Person.objects.none(), widget=PersonPicker)
     title = forms.ModelChoiceField(
         label=_("Danh hiệu"),
         queryset=Title.objects.individual(),

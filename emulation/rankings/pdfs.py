@@ -1,6 +1,8 @@
 """The bloc ranking report as a PDF."""
 
-from emulation.pdfs import render_pdf
+from django.utils.translation import gettext as _
+
+from emulation.pdfs import Letterhead, place_of, render_pdf
 
 
 def ranking_sheet(*, period, blocs, authority, min_inspections, printed_on) -> bytes:
@@ -14,7 +16,15 @@ def ranking_sheet(*, period, blocs, authority, min_inspections, printed_on) -> b
         }
         for bloc, scores in blocs
     ]
+    doc = Letterhead(
+        issuer=_("Hội đồng Thi đua – Khen thưởng"),
+        parent=authority.name if authority else "",
+        place=place_of(authority) if authority else "",
+        day=printed_on,
+        signer_position=_("TM. Hội đồng Thi đua – Khen thưởng"),
+    )
     context = {
+        "doc": doc,
         "period": period,
         "sections": sections,
         "authority": authority,

@@ -12,7 +12,7 @@ from emulation.scoring.models import LiveScore, Score
 
 FLAGGED = _("Chưa đủ căn cứ xếp hạng")
 
-# Secondary columns give way on phones (390 px): rank, unit, bloc, total and band stay.
+# Secondary columns give way on phones (390 px): rank, unit, total and band — what decides — stay on screen.
 WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none d-md-table-cell text-end"}}
 
 
@@ -60,7 +60,7 @@ class RankingTable(tables.Table):
     # The accessor is the primary key so a flagged unit's empty rank still reaches render_rank / value_rank.
     rank = tables.Column(verbose_name=_("Hạng"), accessor="pk", order_by=("rank_order", "rank", "-total", "unit__name"))
     unit = tables.Column(verbose_name=_("Đơn vị"), accessor="unit__name", order_by="unit__name")
-    bloc = tables.Column(verbose_name=_("Khối/cụm"), accessor="bloc__name", order_by="bloc__name")
+    bloc = tables.Column(verbose_name=_("Khối/cụm"), accessor="bloc__name", order_by="bloc__name", attrs=WIDE_ONLY)
     total = tables.Column(verbose_name=_("Tổng điểm"), attrs={"td": {"class": "text-end"}})
     band = tables.Column(verbose_name=_("Xếp loại"), accessor="band__name", order_by="band__min_total", default="—")
     upheld_violation_count = tables.Column(verbose_name=_("Vi phạm được xác nhận"), attrs=WIDE_ONLY)
@@ -73,7 +73,7 @@ class RankingTable(tables.Table):
         model = Score
         fields = ("rank", "unit", "bloc", "total", "band", "upheld_violation_count", "inspection_count", "note")
         order_by = ("bloc", "rank")
-        attrs = {"class": "table table-sm table-hover align-middle", "data-testid": "ranking"}
+        attrs = {"class": "table table-sm table-hover align-middle table-fits-phone", "data-testid": "ranking"}
 
     def __init__(self, *args, min_inspections=None, score_url=None, **kwargs):
         """`score_url(score)` gives the link to a score's page, or None when the user may not open it."""

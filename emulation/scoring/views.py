@@ -167,10 +167,26 @@ def breakdown_sections(score: Score) -> list[dict]:
         section["lines"].append(line)
     result = []
     for section in sections.values():
+        section["lines"] = _evidence_after_its_criterion(section["lines"])
         if section["lines"]:
             total = sum((line["value"] for line in section["lines"] if line["counted"]), Decimal(0))
             result.append({**section, "points": number(total) if section["group"] else signed(total)})
     return result
+
+
+def _evidence_after_its_criterion(lines: list[dict]) -> list[dict]:
+    """A criterion's evidence rows (its inspections) follow the criterion's own line, so they read as its grounds."""
+    evidence: dict[str, list[dict]] = {}
+    for line in lines:
+        if line["kind"] == LineKind.EVIDENCE:
+            evidence.setdefault(line.get("criterion", ""), []).append(line)
+    ordered = []
+    for line in lines:
+        if line["kind"] != LineKind.EVIDENCE:
+            ordered.append(line)
+            if line["kind"] == LineKind.CRITERION:
+                ordered.extend(evidence.pop(line.get("criterion", ""), []))
+    return ordered + [line for rest in evidence.values() for line in rest]
 
 
 def _other_section(kind: str) -> str:

@@ -134,7 +134,6 @@ def standalone_create(request):
     form = StandaloneViolationForm(request.POST or None, request.FILES or None, units=standalone_units(request.user))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        data.pop("person_code")
         if not can_record_standalone(request.user, data["unit"]):
             form.add_error(
                 "unit", inspector_conflict(request.user, data["unit"]) or _("Không có quyền với đơn vị này.")

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from evaluations.appeals.models import AppealStatus
 from evaluations.catalogue.models import ViolationType
 from evaluations.inspections.forms import MultipleFileInput, MultiplePhotoField, staff_of
+from units.models import Person
+from units.pickers import PersonPicker, UnitPicker
 from units.uploads import clean_upload
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
@@ -94,8 +96,14 @@ class ReopenForm(forms.Form):
 class StandaloneViolationForm(forms.Form):
     """A violation known from a document (traffic-police record, verified citizen complaint…)."""
 
-    unit = forms.ModelChoiceField(label=_lazy("Đơn vị"), queryset=None)
-    person_code = forms.CharField(label=_lazy("Mã cán bộ vi phạm (nếu có)"), required=False)
+    unit = forms.ModelChoiceField(label=_lazy("Đơn vị"), queryset=None, widget=UnitPicker)
+    person = forms.ModelChoiceField(
+        label=_lazy("Cán bộ vi phạm (nếu có)"),
+        queryset=None,
+        required=False,
+        widget=PersonPicker,
+        help_text=_lazy("Tìm theo họ tên hoặc mã cán bộ."),
+    )
     type = forms.ModelChoiceField(label=_lazy("Loại vi phạm"), queryset=ViolationType.objects.filter(active=True))
     occurred_at = forms.DateTimeField(
         label=_lazy("Thời điểm vi phạm"),
@@ -111,15 +119,13 @@ class StandaloneViolationForm(forms.Form):
         kwargs.setdefault("initial", {}).setdefault("token", uuid.uuid4())
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        self.fields["person"].queryset = Person.objects.filter(unit__in=units).select_related("unit")
 
     def clean(self):
         cleaned = super().clean()
-        code, unit = cleaned.get("person_code", "").strip(), cleaned.get("unit")
-        cleaned["person"] = None
-        if code and unit:
-            cleaned["person"] = staff_of(unit).filter(code__iexact=code).first()
-            if cleaned["person"] is None:
-                self.add_error("person_code", _("Không có cán bộ mã %(code)s trong đơn vị đã chọn.") % {"code": code})
+        person, unit = cleaned.get("person"), cleaned.get("unit")
+        if person and unit and not person.unit.is_within(unit):
+            self.add_error("person", _("%(name)s không thuộc đơn vị đã chọn.") % {"name": person.full_name})
         now = timezone.now()
         if cleaned.get("occurred_at") and cleaned["occurred_at"] > now:
             self.add_error("occurred_at", _("Thời điểm vi phạm không được ở tương lai."))

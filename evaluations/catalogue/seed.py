@@ -47,6 +47,35 @@ CHECKLIST = [
     ("FS-01", C.FESTIVALS, "Không đi lễ hội trong giờ hành chính; không dùng xe công đi lễ hội", "Chỉ thị hằng năm của Thủ tướng về dịp Tết", Severity.SERIOUS, "2", True, False),
 ]
 
+# The breach each item's violation type is named after: what happened, not the rule it breaks (the rule stays
+# as the checklist item's text beside it). Copied into migration 0005 for the rows seeded earlier.
+BREACHES = {
+    "DR-01": "Trang phục không gọn gàng, lịch sự (quần soóc, dép lê, áo sát nách…)",
+    "DR-02": "Không mặc đồng phục ngành vào ngày quy định",
+    "DR-03": "Không mặc lễ phục trong buổi lễ, tiếp khách nước ngoài",
+    "ID-01": "Không đeo thẻ công chức, viên chức trong giờ làm việc",
+    "ID-02": "Thiếu biển tên, chức danh tại bàn làm việc, cửa phòng hoặc quầy một cửa",
+    "CM-01": "Hách dịch, sách nhiễu, thiếu lịch sự với người dân",
+    "CM-02": "Bị phản ánh (đã xác minh) về thái độ, chất lượng phục vụ",
+    "CM-03": "Thiếu tôn trọng, gây mất đoàn kết với đồng nghiệp",
+    "CM-04": "Nghe, gọi điện thoại công vụ không xưng tên, đơn vị",
+    "CM-05": "Phát ngôn làm lộ bí mật cơ quan hoặc sai sự thật",
+    "CM-06": "Lời nói, hành vi làm tổn hại uy tín bản thân, đồng nghiệp, cơ quan",
+    "DS-01": "Đi muộn, về sớm hoặc vắng mặt không lý do",
+    "DS-02": "Dự họp muộn, vắng họp không xin phép",
+    "DS-03": "Làm việc riêng trong giờ làm việc (chơi game, mua sắm, mạng xã hội)",
+    "AL-01": "Uống rượu, bia trong giờ làm việc, giờ nghỉ trưa hoặc ngày trực",
+    "AL-02": "Uống rượu, bia trong cuộc họp, liên hoan buổi trưa hoặc tiếp khách tại quán bia",
+    "AL-03": "Điều khiển phương tiện sau khi uống rượu, bia",
+    "SM-01": "Hút thuốc lá trong phòng làm việc, phòng họp, hội trường",
+    "OF-01": "Chỗ làm việc bừa bộn, không ngăn nắp",
+    "OF-02": "Không treo hoặc treo sai Quốc huy, Quốc kỳ, biển tên cơ quan, biển phòng",
+    "OF-03": "Vi phạm quy định ra vào cơ quan, bảo vệ tài sản",
+    "OF-04": "Quảng cáo thương mại hoặc nấu ăn trong công sở",
+    "GA-01": "Đánh bạc, tham gia cờ bạc",
+    "FS-01": "Đi lễ hội trong giờ hành chính hoặc dùng xe công đi lễ hội",
+}
+
 # fmt: on
 SENSITIVE = {C.ALCOHOL, C.CONDUCT}
 
@@ -60,7 +89,7 @@ def seed_catalogue() -> dict[str, int]:
         violation_type, _created = ViolationType.objects.get_or_create(
             code=f"VP-{code}",
             defaults={
-                "name": violation_name(text),
+                "name": BREACHES[code],
                 "category": category,
                 "severity": severity,
                 "default_deduction": deduction,
@@ -86,9 +115,3 @@ def seed_catalogue() -> dict[str, int]:
             appeal_window_days=7, effective_from=EFFECTIVE_FROM, legal_basis="Quy chế TĐKT tỉnh (mẫu)"
         )
     return {"checklist items": ChecklistItem.objects.count(), "violation types": ViolationType.objects.count()}
-
-
-def violation_name(item_text: str) -> str:
-    """The breach named after the item it fails: 'Vi phạm: <item>' (administrators may reword it)."""
-    short = item_text.split(";")[0].split("(")[0].strip()
-    return f"Vi phạm: {short[0].lower()}{short[1:]}"

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from evaluations.catalogue.models import ViolationCategory
 from evaluations.inspections.models import Inspection, InspectionKind, InspectionStatus, ViolationStatus
 from units.models import Unit
+from units.pickers import UnitPicker
 
 
 class UnitSubtreeFilterMixin:
@@ -14,7 +15,9 @@ class UnitSubtreeFilterMixin:
 
 
 class InspectionFilter(UnitSubtreeFilterMixin, django_filters.FilterSet):
-    unit = django_filters.ModelChoiceFilter(label=_("Đơn vị"), queryset=Unit.objects.none(), method="in_unit")
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Đơn vị"), queryset=Unit.objects.none(), method="in_unit", widget=UnitPicker
+    )
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=InspectionStatus.choices)
     kind = django_filters.ChoiceFilter(label=_("Hình thức"), choices=InspectionKind.choices)
     date_from = django_filters.DateFilter(label=_("Từ ngày"), field_name="date", lookup_expr="gte")
@@ -30,7 +33,9 @@ class InspectionFilter(UnitSubtreeFilterMixin, django_filters.FilterSet):
 
 
 class ViolationFilter(UnitSubtreeFilterMixin, django_filters.FilterSet):
-    unit = django_filters.ModelChoiceFilter(label=_("Đơn vị"), queryset=Unit.objects.none(), method="in_unit")
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Đơn vị"), queryset=Unit.objects.none(), method="in_unit", widget=UnitPicker
+    )
     category = django_filters.ChoiceFilter(
         label=_("Nhóm"), choices=ViolationCategory.choices, field_name="type__category"
     )

@@ -13,6 +13,7 @@ from evaluations.catalogue.models import ChecklistItem, ViolationType
 from evaluations.inspections.models import InspectionKind, ItemOutcome
 from evaluations.inspections.services import team_problems
 from units.models import Person, Role, Unit, User
+from units.pickers import UnitPicker
 from units.uploads import clean_upload
 
 
@@ -21,7 +22,7 @@ def inspectors():
 
 
 class InspectionPlanForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_lazy("Đơn vị được kiểm tra"), queryset=Unit.objects.none())
+    unit = forms.ModelChoiceField(label=_lazy("Đơn vị được kiểm tra"), queryset=Unit.objects.none(), widget=UnitPicker)
     date = forms.DateField(
         label=_lazy("Ngày kiểm tra"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from evaluations.kpi.models import KpiIndicator, KpiReading
+from units.pickers import UnitPicker
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 
@@ -13,7 +14,7 @@ NUMBER_WIDGET = forms.NumberInput(attrs={"inputmode": "decimal", "step": "any", 
 class KpiEntryForm(forms.Form):
     """One unit and one period, with a value field per enterable indicator (blank = not read)."""
 
-    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None)
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None, widget=UnitPicker)
     period_start = forms.DateField(label=_("Từ ngày"), widget=DATE_WIDGET)
     period_end = forms.DateField(label=_("Đến ngày"), widget=DATE_WIDGET)
     source = forms.CharField(label=_("Nguồn số liệu"), max_length=255, required=False)

@@ -13,6 +13,7 @@ from evaluations.records.models import (
 )
 from evaluations.records.permissions import record_writer_paths
 from units.models import Person, Unit
+from units.pickers import PersonPicker, UnitPicker
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
@@ -27,8 +28,10 @@ class RecordForm(forms.ModelForm):
             scope |= Q(path__startswith=path)
         units = Unit.objects.all() if user.is_superuser else Unit.objects.filter(scope)
         if "person" in self.fields:
+            self.fields["person"].widget = PersonPicker()
             self.fields["person"].queryset = Person.objects.filter(unit__in=units, active=True).select_related("unit")
         if "unit" in self.fields:
+            self.fields["unit"].widget = UnitPicker()
             self.fields["unit"].queryset = units
         for field in self.fields.values():
             if isinstance(field, forms.DateField):

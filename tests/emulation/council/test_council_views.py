@@ -123,7 +123,8 @@ def test_a_session_run_through_the_pages(login, world, personas):
     secretary.post(reverse("emulation:session_attendance", args=[world.session.pk]), attendance)
     page = secretary.get(reverse("emulation:session_detail", args=[world.session.pk])).content.decode()
     assert "Có mặt 5/5 thành viên" in page
-    secretary.post(reverse("emulation:ballot_open", args=[world.session.pk, world.nomination.pk]))
+    opened = secretary.post(reverse("emulation:ballot_open", args=[world.session.pk, world.nomination.pk]), follow=True)
+    assert "Đã mở bỏ phiếu" in opened.content.decode()
     ballot = Ballot.objects.get(nomination=world.nomination)
     for member, choice in zip([world.chair, *world.others], ["agree"] * 4 + ["disagree"], strict=True):
         voter = login(member.user)
@@ -141,7 +142,8 @@ def test_a_session_run_through_the_pages(login, world, personas):
     assert (ballot.agree_count, ballot.disagree_count, ballot.outcome) == (4, 1, Outcome.PASSED)
     page = secretary.get(reverse("emulation:session_detail", args=[world.session.pk])).content.decode()
     assert "Đạt" in page and "4/5 = 80" in page
-    assert secretary.post(reverse("emulation:session_close", args=[world.session.pk])).status_code == 302
+    closed = secretary.post(reverse("emulation:session_close", args=[world.session.pk]), follow=True)
+    assert "Đã kết thúc phiên họp" in closed.content.decode()
     world.session.refresh_from_db()
     assert world.session.status == "closed"
 
@@ -347,3 +349,12 @@ def test_a_members_vote_is_shown_back_and_recorded_only_once_confirmed(login, wo
     assert not ballot.open_votes.exists()
     client.post(reverse("emulation:ballot_vote", args=[ballot.pk]), {"choice": "disagree", "confirm": "1"})
     assert list(ballot.open_votes.values_list("choice", flat=True)) == ["disagree"]
+
+
+def test_everyone_present_marks_every_member_present_in_one_tap(login, world, personas):
+    secretary = login(personas.secretary)
+    secretary.post(reverse("emulation:session_open", args=[world.session.pk]))
+    absent = {f"m{m.pk}": "absent" for m in [world.chair, *world.others]}
+    secretary.post(reverse("emulation:session_attendance", args=[world.session.pk]), {**absent, "all_present": "1"})
+    page = secretary.get(reverse("emulation:session_detail", args=[world.session.pk])).content.decode()
+    assert "Có mặt 5/5 thành viên" in page and "Tất cả có mặt" in page

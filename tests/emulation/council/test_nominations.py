@@ -117,6 +117,15 @@ def test_only_a_vetted_nomination_within_the_councils_scope_goes_on_the_agenda(w
     assert (nomination.status, nomination.session) == (NominationStatus.ON_AGENDA, world.session)
 
 
+def test_scheduling_from_the_page_says_which_session_it_joined(login, world, tree, personas):
+    nomination = propose(world, eligible_person(world, tree), by=personas.unit_head)
+    attach(nomination)
+    services.vet_nomination(nomination=nomination, by=personas.secretary)
+    url = reverse("emulation:nomination_schedule", args=[nomination.pk])
+    page = login(personas.secretary).post(url, {"session": world.session.pk}, follow=True).content.decode()
+    assert f"Đã đưa đề nghị vào chương trình phiên họp ngày {world.session.date:%d/%m/%Y}." in page
+
+
 # --- pages ----------------------------------------------------------------------------------------------------------
 
 
@@ -146,7 +155,10 @@ def test_the_unit_head_proposes_through_the_form_and_attaches_a_document(login, 
     nomination = Nomination.objects.get()
     assert response["Location"] == reverse("emulation:nomination_detail", args=[nomination.pk])
     upload = SimpleUploadedFile("to-trinh.pdf", files.pdf_bytes(), content_type="application/pdf")
-    client.post(reverse("emulation:nomination_attach", args=[nomination.pk]), {"name": "Tờ trình", "file": upload})
+    attached = client.post(
+        reverse("emulation:nomination_attach", args=[nomination.pk]), {"name": "Tờ trình", "file": upload}, follow=True
+    )
+    assert "Đã đính kèm tài liệu vào hồ sơ." in attached.content.decode()
     assert list(nomination.attachments.values_list("name", flat=True)) == ["Tờ trình"]
     page = client.get(reverse("emulation:nomination_detail", args=[nomination.pk])).content.decode()
     assert "Nguyễn Thị Hương Trà" in page and "Tờ trình" in page

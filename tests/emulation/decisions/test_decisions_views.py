@@ -180,6 +180,7 @@ def test_the_secretary_drafts_and_adds_a_recipient_and_sees_the_reason_of_a_refu
     )
     decision = Decision.objects.latest("pk")
     assert response.status_code == 302 and decision.status == DecisionStatus.DRAFT
+    assert "Đã tạo dự thảo quyết định" in client.get(response["Location"]).content.decode()
     url = reverse("emulation:decision_add_recipient", args=[decision.pk])
     again = {"person": world.an_award.person_id, "title": title("CSTD_TINH").pk}
     page = client.post(url, again).getvalue().decode()

@@ -48,8 +48,8 @@ def test_registration_sheet_keeps_vietnamese_intact(personas, tree):
         assert expected in text, expected
 
 
-def test_registration_sheet_embeds_the_vietnamese_font(personas, tree):
+def test_registration_sheet_embeds_the_vietnamese_serif_font(personas, tree):
     pledge = make_pledge(unit=tree.home)
     reader = PdfReader(io.BytesIO(registration_sheet(pledge)))
     fonts = {str(font["/BaseFont"]) for font in reader.pages[0]["/Resources"]["/Font"].get_object().values()}
-    assert any("BeVietnamPro" in font for font in fonts), fonts
+    assert any("Spectral" in font for font in fonts), fonts

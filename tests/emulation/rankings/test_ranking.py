@@ -273,7 +273,7 @@ def test_the_council_pdf_lists_each_bloc_and_the_flagged_units_with_their_reason
         "BẢNG XẾP HẠNG THI ĐUA",
         "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở",
         "Năm 2025 (01/01/2025 – 31/12/2025)",
-        "Ngày 15/01/2026",
+        "Đắk Nông, ngày 15 tháng 01 năm 2026",
         "Khối các sở, ban, ngành",
         "Cụm các huyện phía Bắc",
         "Huyện Đắk Mil",

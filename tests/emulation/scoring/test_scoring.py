@@ -23,7 +23,7 @@ from emulation.models import (
 )
 from emulation.scoring.engine import compute_period
 from emulation.scoring.models import BonusGrant
-from emulation.scoring.views import shown_lines
+from emulation.scoring.views import breakdown_sections, shown_lines
 from evaluations.models import ItemOutcome, KpiReading, ViolationCategory, ViolationStatus
 from tests.emulation.factories import make_criterion, make_period, make_pledge, make_scheme
 from tests.factories import (
@@ -294,6 +294,8 @@ def test_an_inspection_criterion_counts_the_share_of_its_categories_passed_in_th
         "2/3 mục đạt",
         f"/inspections/{first.pk}/",
     )
+    kinds = [line["kind"] for section in breakdown_sections(score) for line in section["lines"]]
+    assert kinds[:3] == [LineKind.CRITERION, LineKind.EVIDENCE, LineKind.EVIDENCE]  # its grounds under it
 
 
 def test_a_veto_caps_the_band_whatever_the_points(scheme, period):

@@ -18,7 +18,7 @@ URL = reverse("evaluations:standalone_create")
 def form_data(unit, **overrides):
     data = {
         "unit": unit.pk,
-        "person_code": "",
+        "person": "",
         "type": make_violation_type(name="Điều khiển xe sau khi uống rượu bia", sensitive=True).pk,
         "occurred_at": (timezone.localtime() - timedelta(days=2)).strftime("%Y-%m-%dT%H:%M"),
         "document_reference": "BB 0123/CSGT",
@@ -51,7 +51,7 @@ def test_inspector_cannot_record_against_their_own_unit(login, personas, tree):
 def test_recorded_violation_opens_the_window_and_tells_the_unit_head(login, personas, tree):
     AppealPolicy.objects.create(appeal_window_days=10, effective_from=timezone.localdate() - timedelta(days=30))
     person = make_person(unit=tree.home, code="CB-0077", full_name="Lý Văn Lái")
-    response = login(personas.inspector).post(URL, form_data(tree.home, person_code="CB-0077"))
+    response = login(personas.inspector).post(URL, form_data(tree.home, person=person.pk))
     violation = Violation.objects.get()
     assert response.status_code == 302
     assert violation.is_standalone and violation.person == person
@@ -71,12 +71,21 @@ def test_the_same_form_sent_twice_records_one_violation(login, personas, tree):
     assert Notification.objects.filter(user=personas.unit_head).count() == 1
 
 
-def test_unknown_person_code_and_future_document_date_are_refused(login, personas, tree):
+def test_a_person_of_another_unit_and_a_future_document_date_are_refused(login, personas, tree):
     tomorrow = (timezone.localdate() + timedelta(days=1)).strftime("%d/%m/%Y")
+    elsewhere = make_person(unit=tree.other, code="CB-0099", full_name="Mai Văn Khác")
     response = login(personas.administrator).post(
-        URL, form_data(tree.home, person_code="KHONG-CO", document_date=tomorrow)
+        URL, form_data(tree.home, person=elsewhere.pk, document_date=tomorrow)
     )
     page = response.content.decode()
-    assert "Không có cán bộ mã KHONG-CO" in page
+    assert "Mai Văn Khác không thuộc đơn vị đã chọn." in page
     assert "Ngày văn bản không được ở tương lai." in page
     assert not Violation.objects.exists()
+
+
+def test_the_form_picks_the_person_by_name_without_listing_every_person(login, personas, tree):
+    for i in range(30):
+        make_person(unit=tree.home, code=f"CB-{i:04}", full_name=f"Người Thứ {i}")
+    page = login(personas.administrator).get(URL).content.decode()
+    assert "Người Thứ 7" not in page  # nothing is shipped until searched
+    assert 'data-picker data-url="/pick/people/"' in page

@@ -1,0 +1,68 @@
+"""axe-core finds no serious or critical problem on the key pages of every role, on a desktop and on a 390-px phone:
+login, home, ranking, score breakdown, the phone inspection form, violation list, pledge form, ballot, council
+session, certificate register, verify page, import page and dashboard. A regression fails here."""
+
+import pytest
+from django.urls import reverse
+
+from emulation.council import sessions as council_sessions
+from tests.e2e.axe import serious_findings
+from tests.e2e.conftest import log_in, pass_totp_step, phone  # noqa: F401  (fixture)
+from tests.emulation.council.helpers import make_council, make_nomination, make_rule, members, open_session_with
+from tests.emulation.factories import make_period, make_pledge, make_scheme
+from tests.factories import make_checklist_item, make_inspection, make_person, make_violation, make_violation_type
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def check(page, url: str, findings: list[str]) -> None:
+    assert page.goto(url).status < 500, url
+    findings.extend(serious_findings(page))
+
+
+def test_key_pages_have_no_serious_or_critical_axe_findings(page, phone, personas, tree):  # noqa: F811
+    kind = make_violation_type(name="Không đeo thẻ công chức")
+    make_checklist_item(code="ID-01", text="Đeo thẻ công chức", violation_type=kind)
+    inspection = make_inspection(unit=tree.home, lead=personas.inspector)
+    make_violation(type=kind, unit=tree.home, person=make_person(unit=tree.sub, full_name="Trịnh Văn Uống"))
+    period = make_period()
+    make_scheme(period)
+    pledge = make_pledge(unit=tree.home, period=period)
+    findings: list[str] = []
+
+    check(page, reverse("account_login"), findings)
+    check(page, reverse("verify", args=["khong-co-ma-nay"]), findings)
+    log_in(page, personas.inspector.email)
+    for url in (reverse("home"), reverse("evaluations:inspection_conduct", args=[inspection.pk])):
+        check(page, url, findings)
+    check(page, reverse("evaluations:violations"), findings)
+    page.context.clear_cookies()
+    log_in(phone, personas.inspector.email)
+    check(phone, reverse("evaluations:inspection_conduct", args=[inspection.pk]), findings)
+
+    log_in(page, personas.unit_head.email)
+    check(page, reverse("home"), findings)
+    check(page, reverse("emulation:pledge_edit", args=[pledge.pk]), findings)
+    check(page, reverse("emulation:ranking"), findings)
+    check(page, reverse("emulation:score_detail", args=[period.pk, tree.home.pk]), findings)
+    check(page, reverse("emulation:certificate_register"), findings)
+    page.context.clear_cookies()
+
+    log_in(page, personas.administrator.email)
+    pass_totp_step(page, personas.administrator)
+    check(page, reverse("units:import", args=["units"]), findings)
+    check(page, reverse("emulation:dashboard"), findings)
+    page.context.clear_cookies()
+
+    nomination = make_nomination(person=make_person(unit=tree.other, full_name="Nguyễn Thị Hương Trà"))
+    council = make_council(tree.province, size=3)
+    make_rule(nomination.title, secret=True)
+    session = open_session_with(council, nomination, present=3)
+    ballot = council_sessions.open_ballot(session=session, nomination=nomination, by=council.secretary)
+    log_in(page, council.secretary.email)
+    check(page, reverse("emulation:session_detail", args=[session.pk]), findings)
+    page.context.clear_cookies()
+    phone.context.clear_cookies()
+    log_in(phone, members(council)[0].user.email)
+    check(phone, reverse("emulation:ballot_vote", args=[ballot.pk]), findings)
+    assert not findings, "\n".join(findings)
