@@ -16,6 +16,7 @@ CONCEPTS = [
     "eligibility",
     "council",
     "decisions",
+    "rewards",
     "certificates",
 ]
 

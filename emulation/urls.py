@@ -8,6 +8,7 @@ from emulation.eligibility import urls as eligibility
 from emulation.movements import urls as movements
 from emulation.pledges import urls as pledges
 from emulation.rankings import urls as rankings
+from emulation.rewards import urls as rewards
 from emulation.schemes import urls as schemes
 from emulation.scoring import urls as scoring
 from emulation.titles import urls as titles
@@ -25,5 +26,6 @@ urlpatterns = [
     *council.urlpatterns,
     *titles.urlpatterns,
     *decisions.urlpatterns,
+    *rewards.urlpatterns,
     *certificates.urlpatterns,
 ]

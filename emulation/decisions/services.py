@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from emulation.council.models.nominations import Nomination, NominationStatus
 from emulation.decisions.models import Award, AwardStatus, Decision, DecisionStatus, Revocation
 from emulation.decisions.permissions import can_draft_decision, can_sign_decision
+from emulation.decisions.signals import decision_signed
 from emulation.eligibility.models import EligibilityResult
 from emulation.eligibility.tasks import recheck_eligibility
 from emulation.movements.models import Period
@@ -264,6 +265,7 @@ def sign_decision(
     decision.signer_name, decision.signer_position = signer_name, signer_position
     decision.status, decision.signed_at, decision.signed_by = DecisionStatus.SIGNED, timezone.now(), by
     decision.save()
+    decision_signed.send(sender=Decision, decision=decision, awards=awards)
     recheck_after_change(awards)
     _tell_recipients(awards, _("Bạn được khen thưởng: %(what)s — %(decision)s."))
     return decision

@@ -44,6 +44,7 @@ from emulation.movements.models import (
     PeriodStatus,
 )
 from emulation.pledges.models import Pledge, PledgeStatus, Registration, SelfAssessment
+from emulation.rewards.models import AwardAmount, AwardCoefficient, BaseSalary, RewardFund
 from emulation.schemes.models import (
     Band,
     BonusRule,
@@ -149,4 +150,8 @@ __all__ = [
     "CertificateStatus",
     "CertificateTemplate",
     "SerialCounter",
+    "AwardAmount",
+    "AwardCoefficient",
+    "BaseSalary",
+    "RewardFund",
 ]
