@@ -15,6 +15,7 @@ CONCEPTS = [
     "rankings",
     "eligibility",
     "council",
+    "dossiers",
     "decisions",
     "rewards",
     "certificates",

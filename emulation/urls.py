@@ -4,6 +4,7 @@ from emulation.assessments import urls as assessments
 from emulation.certificates import urls as certificates
 from emulation.council import urls as council
 from emulation.decisions import urls as decisions
+from emulation.dossiers import urls as dossiers
 from emulation.eligibility import urls as eligibility
 from emulation.movements import urls as movements
 from emulation.pledges import urls as pledges
@@ -24,6 +25,7 @@ urlpatterns = [
     *scoring.urlpatterns,
     *eligibility.urlpatterns,
     *council.urlpatterns,
+    *dossiers.urlpatterns,
     *titles.urlpatterns,
     *decisions.urlpatterns,
     *rewards.urlpatterns,

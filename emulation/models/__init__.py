@@ -32,6 +32,7 @@ from emulation.council.models.council import (
 )
 from emulation.council.models.nominations import Nomination, NominationAttachment, NominationStatus
 from emulation.decisions.models import Award, AwardStatus, Decision, DecisionStatus, Revocation
+from emulation.dossiers.models import DocumentKind, DossierTemplate
 from emulation.eligibility.models import EligibilityCheck, EligibilityResult
 from emulation.movements.models import (
     Bloc,
@@ -150,6 +151,8 @@ __all__ = [
     "CertificateStatus",
     "CertificateTemplate",
     "SerialCounter",
+    "DocumentKind",
+    "DossierTemplate",
     "AwardAmount",
     "AwardCoefficient",
     "BaseSalary",
