@@ -15,8 +15,8 @@ CONCEPTS = [
     "rankings",
     "eligibility",
     "council",
-    "dossiers",
     "decisions",
+    "dossiers",
     "rewards",
     "certificates",
 ]

@@ -77,7 +77,8 @@ def test_each_document_carries_the_name_the_title_and_the_vote_from_the_records(
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_the_achievement_report_lists_ratings_initiatives_and_says_no_discipline(login, personas, nomination, fmt):
-    text = (docx_text if fmt == "docx" else pdf_text)(fetch(login(personas.secretary), nomination, SLUGS[1], fmt).content)
+    response = fetch(login(personas.secretary), nomination, SLUGS[1], fmt)
+    text = (docx_text if fmt == "docx" else pdf_text)(response.content)
     for expected in ("Hoàn thành xuất sắc nhiệm vụ", "QĐ 12/QĐ-SNV", "Hoàn thành tốt nhiệm vụ", "Số hóa hồ sơ thi đua"):
         assert expected in text, expected
     assert "Chuyên viên chính" in text
