@@ -18,6 +18,7 @@ CONCEPTS = [
     "decisions",
     "dossiers",
     "rewards",
+    "notices",
     "certificates",
 ]
 

@@ -7,6 +7,7 @@ from emulation.decisions import urls as decisions
 from emulation.dossiers import urls as dossiers
 from emulation.eligibility import urls as eligibility
 from emulation.movements import urls as movements
+from emulation.notices import urls as notices
 from emulation.pledges import urls as pledges
 from emulation.rankings import urls as rankings
 from emulation.rewards import urls as rewards
@@ -29,5 +30,6 @@ urlpatterns = [
     *titles.urlpatterns,
     *decisions.urlpatterns,
     *rewards.urlpatterns,
+    *notices.urlpatterns,
     *certificates.urlpatterns,
 ]

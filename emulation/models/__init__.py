@@ -44,6 +44,7 @@ from emulation.movements.models import (
     PeriodReopening,
     PeriodStatus,
 )
+from emulation.notices.models import ConsultationRule
 from emulation.pledges.models import Pledge, PledgeStatus, Registration, SelfAssessment
 from emulation.rewards.models import AwardAmount, AwardCoefficient, BaseSalary, RewardFund
 from emulation.schemes.models import (
@@ -153,6 +154,7 @@ __all__ = [
     "SerialCounter",
     "DocumentKind",
     "DossierTemplate",
+    "ConsultationRule",
     "AwardAmount",
     "AwardCoefficient",
     "BaseSalary",
