@@ -19,6 +19,7 @@ CONCEPTS = [
     "dossiers",
     "rewards",
     "notices",
+    "statistics",
     "certificates",
 ]
 

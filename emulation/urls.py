@@ -13,6 +13,7 @@ from emulation.rankings import urls as rankings
 from emulation.rewards import urls as rewards
 from emulation.schemes import urls as schemes
 from emulation.scoring import urls as scoring
+from emulation.statistics import urls as statistics
 from emulation.titles import urls as titles
 
 app_name = "emulation"
@@ -31,5 +32,6 @@ urlpatterns = [
     *decisions.urlpatterns,
     *rewards.urlpatterns,
     *notices.urlpatterns,
+    *statistics.urlpatterns,
     *certificates.urlpatterns,
 ]
