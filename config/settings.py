@@ -245,3 +245,9 @@ ATTENTION_PROVIDERS.append("emulation.certificates.home.certificates_attention")
 # A task left unacknowledged by a killed worker goes back to the queue after this many seconds (Redis broker); it
 # must exceed the longest task (a certificate batch), as a running task is redelivered too once it is exceeded.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600"))}
+
+# PAdES signatures of decisions and certificates (emulation/signing.py). Empty: the demo key and CA under
+# MEDIA_ROOT/private/signing/ when `load_demo` wrote them, else PDFs are unsigned. Production: see README (PKCS#11).
+SIGNING_PKCS12_PATH = os.environ.get("SIGNING_PKCS12_PATH", "")
+SIGNING_PKCS12_PASSPHRASE = os.environ.get("SIGNING_PKCS12_PASSPHRASE", "")
+SIGNING_TRUST_ROOTS = os.environ.get("SIGNING_TRUST_ROOTS", "")  # comma-separated PEM files

@@ -10,6 +10,7 @@ from django.conf import settings
 from emulation.certificates.models import Certificate
 from emulation.decisions.models import Decision
 from emulation.pdfs import render_pdf
+from emulation.signing import sign_pdf
 
 TEMPLATES = {
     "giay_khen": "emulation/certificates/pdf/certificate_giay_khen.html",
@@ -42,7 +43,8 @@ def certificate_context(certificate: Certificate) -> dict:
 
 def certificate_pdf(certificate: Certificate) -> bytes:
     context = {**certificate_context(certificate), "qr": qr_data_uri(certificate.verify_url)}
-    return render_pdf(TEMPLATES[certificate.template], context)
+    reason = f"{certificate.award.what} — {certificate.award.decision}"
+    return sign_pdf(render_pdf(TEMPLATES[certificate.template], context), reason=reason)
 
 
 def register_pdf(decision: Decision, certificates) -> bytes:

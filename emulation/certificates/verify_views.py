@@ -10,10 +10,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
+from emulation.certificates.forms import SignatureCheckForm
 from emulation.certificates.models import Certificate
 from emulation.certificates.pdfs import certificate_context
+from emulation.signing import signature_status
 
 
 def over_rate_limit(request) -> bool:
@@ -39,4 +41,16 @@ def verify(request, token):
     response = render(request, "emulation/certificates/verify.html", context)
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def signature_check(request):
+    """Anyone uploads a PDF and reads whether its digital signature is valid, invalid or absent."""
+    if request.method == "POST" and over_rate_limit(request):
+        return HttpResponse(_("Quá nhiều yêu cầu, vui lòng thử lại sau một phút."), status=429)
+    form = SignatureCheckForm(request.POST or None, request.FILES or None)
+    status = signature_status(form.cleaned_data["pdf"].read()) if request.method == "POST" and form.is_valid() else None
+    response = render(request, "emulation/certificates/signature_check.html", {"form": form, "status": status})
+    response["X-Robots-Tag"] = "noindex"
     return response

@@ -25,6 +25,7 @@ BUILDERS = [
     "emulation.council.demo.build_demo",
     "emulation.decisions.demo.build_demo",
     "emulation.certificates.demo.build_demo",
+    "emulation.demo_signing_key.build_demo",
 ]
 
 
