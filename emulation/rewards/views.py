@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from emulation.decisions.permissions import get_decision_for_user
+from emulation.decisions.permissions import get_award_for_user, get_decision_for_user
 from emulation.rewards.fund import ledger
 from emulation.rewards.money import decision_money
 from emulation.rewards.pdfs import decision_pdf
@@ -27,10 +27,22 @@ def decision_money_page(request, pk):
 @login_required
 @require_GET
 def decision_pdf_download(request, pk):
-    decision = get_decision_for_user(request.user, pk)
+    return _pdf_response(get_decision_for_user(request.user, pk))
+
+
+def _pdf_response(decision) -> HttpResponse:
     response = HttpResponse(decision_pdf(decision), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="quyet-dinh-{decision.pk}.pdf"'
     return response
+
+
+@login_required
+@require_GET
+def award_decision_pdf(request, pk):
+    """The recipient (and whoever sees the award) downloads the decision granting it — the link of the notification
+    the recipient received lands on the award."""
+    award = get_award_for_user(request.user, pk)
+    return _pdf_response(award.decision)
 
 
 @login_required

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from emulation.decisions.services import revoke_award
 from emulation.models import RewardFund
+from units.models import Notification, Person
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +122,16 @@ def test_a_decision_within_the_fund_is_signed_without_warning(login, personas, f
         reverse("emulation:decision_sign", args=[draft.pk]), {"decided_on": "2026-07-02"}
     )
     assert 'data-testid="signing-warning"' not in page.content.decode()
+
+
+def test_a_recipient_downloads_the_decision_from_the_award_their_notification_links_to(login, personas, issue, tree):
+    staff = Person.objects.get(user=personas.staff)
+    decision = issue([(staff, "CSTD_TINH")], on=JULY_1, number="31/QĐ-UBND")
+    award = decision.awards.get()
+    notice = Notification.objects.get(user=personas.staff)
+    assert notice.link == reverse("emulation:award_detail", args=[award.pk])
+    client = login(personas.staff)
+    assert 'data-testid="award-decision-pdf"' in client.get(notice.link).content.decode()
+    text = pdf_text(client.get(reverse("emulation:award_decision_pdf", args=[award.pk])).content)
+    assert "31/QĐ-UBND" in text and staff.full_name in text and "7.590.000" in text
+    assert login(personas.outsider).get(reverse("emulation:award_decision_pdf", args=[award.pk])).status_code == 404
