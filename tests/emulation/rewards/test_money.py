@@ -13,6 +13,7 @@ from emulation.rewards.seed import COEFFICIENTS
 pytestmark = pytest.mark.django_db
 
 JUNE_30, JULY_1 = datetime.date(2026, 6, 30), datetime.date(2026, 7, 1)
+BEFORE_ND152 = datetime.date(2025, 1, 15)  # Nghị định 98/2023, same multiples, base salary 2,340,000
 
 # (title or form code, scope) → (amount on 30/06/2026, amount on 01/07/2026), worked out by hand.
 EXPECTED = {
@@ -35,8 +36,10 @@ EXPECTED = {
 
 def test_every_seeded_coefficient_has_a_worked_amount_and_each_row_names_its_legal_basis():
     assert {(title or form, scope) for title, form, scope, *_ in COEFFICIENTS} == set(EXPECTED)
-    assert AwardCoefficient.objects.count() == len(EXPECTED)
+    assert AwardCoefficient.objects.in_force(JULY_1).count() == len(EXPECTED)
+    assert AwardCoefficient.objects.in_force(BEFORE_ND152).count() == len(EXPECTED)
     assert all("Nghị định 152/2025/NĐ-CP" in row.legal_basis for row in AwardCoefficient.objects.all())
+    assert all("Nghị định 98/2023" in row.legal_basis for row in AwardCoefficient.objects.in_force(BEFORE_ND152))
     assert BaseSalary.objects.in_force(JUNE_30).get().amount == 2_340_000
     assert BaseSalary.objects.in_force(JULY_1).get().amount == 2_530_000
 
@@ -50,6 +53,7 @@ def test_each_seeded_coefficient_gives_the_rounded_amount_either_side_of_the_bas
     before, after = EXPECTED[(code, scope)]
     assert quote(award=award, on=JUNE_30).amount == before
     assert quote(award=award, on=JULY_1).amount == after
+    assert quote(award=award, on=BEFORE_ND152).amount == before
 
 
 def test_a_decision_signed_on_30_june_2026_pays_the_old_base_salary_and_one_signed_on_1_july_the_new(issue, people):
