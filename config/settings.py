@@ -298,3 +298,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
     "max_retries": 0,
 }
+
+# PAdES signatures of decisions and certificates (emulation/signing.py). Empty: the demo key and CA under
+# MEDIA_ROOT/private/signing/ when `load_demo` wrote them, else PDFs are unsigned. Production: see README (PKCS#11).
+SIGNING_PKCS12_PATH = os.environ.get("SIGNING_PKCS12_PATH", "")
+SIGNING_PKCS12_PASSPHRASE = os.environ.get("SIGNING_PKCS12_PASSPHRASE", "")
+SIGNING_TRUST_ROOTS = os.environ.get("SIGNING_TRUST_ROOTS", "")  # comma-separated PEM files

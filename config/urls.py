@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("units.urls")),
     path("inspections/", include("evaluations.urls")),
     path("emulation/", include("emulation.urls")),
+    path("verify/signature/", views_verify.signature_check, name="signature_check"),
     path("verify/<str:token>/", views_verify.verify, name="verify"),
 ]

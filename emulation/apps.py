@@ -16,6 +16,10 @@ CONCEPTS = [
     "eligibility",
     "council",
     "decisions",
+    "dossiers",
+    "rewards",
+    "notices",
+    "statistics",
     "certificates",
 ]
 

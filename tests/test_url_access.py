@@ -4,7 +4,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 pytestmark = pytest.mark.django_db
-PUBLIC = {"verify"}  # the certificate check needs no login, by design
+# No login, by design: the certificate and signature checks, the public notices and their feed.
+PUBLIC = {"verify", "signature_check", "emulation:notices", "emulation:notice_body", "emulation:notices_feed"}
 
 
 def our_routes(patterns=None, namespace=""):

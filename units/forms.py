@@ -34,7 +34,7 @@ class UnitForm(forms.ModelForm):
 class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = ["code", "full_name", "unit", "position", "category", "email", "active"]
+        fields = ["code", "full_name", "unit", "position", "category", "gender", "email", "active"]
         widgets = {"unit": UnitPicker}
 
     def __init__(self, *args, administered=None, **kwargs):

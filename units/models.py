@@ -177,6 +177,11 @@ class Category(models.TextChoices):
     NGUOI_LAO_DONG = "nguoi_lao_dong", _("Người lao động")
 
 
+class Gender(models.TextChoices):
+    MALE = "male", _("Nam")
+    FEMALE = "female", _("Nữ")
+
+
 class PersonQuerySet(models.QuerySet):
     def for_user(self, user):
         """People of the units the user reaches, plus the user's own record."""
@@ -196,6 +201,7 @@ class Person(models.Model):
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="people")
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
     category = models.CharField(_("ngạch/loại"), max_length=20, choices=Category.choices)
+    gender = models.CharField(_("giới tính"), max_length=10, choices=Gender.choices, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     user = models.OneToOneField(
         User, verbose_name=_("tài khoản"), null=True, blank=True, on_delete=models.SET_NULL, related_name="person"

@@ -1,9 +1,11 @@
-"""The administrator's certificate design of an authority, and the PDF anyone may drop on the verification page."""
+"""The administrator's certificate design of an authority (layout, serial format, place name), the PDF anyone may
+drop on the verification page, and the PDF whose signature the public check reads."""
 
 import hashlib
 
 from django import forms
 from django.conf import settings
+from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
 from emulation.certificates.models import CertificateDesign
@@ -37,3 +39,15 @@ class CertificateFileForm(forms.Form):
         for chunk in upload.chunks():
             digest.update(chunk)
         return digest.hexdigest()
+
+
+class SignatureCheckForm(forms.Form):
+    """A PDF to check the digital signature of (size-limited like evidence)."""
+
+    pdf = forms.FileField(label=_("Tệp PDF"), validators=[FileExtensionValidator(["pdf"])])
+
+    def clean_pdf(self):
+        upload = self.cleaned_data["pdf"]
+        if upload.size > settings.EVIDENCE_MAX_BYTES:
+            raise forms.ValidationError(_("Tệp quá lớn."))
+        return upload

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from emulation.certificates.models import Certificate
 from emulation.decisions.models import Decision
 from emulation.pdfs import letterhead_for, render_pdf
+from emulation.signing import sign_pdf
 
 # Any of the eight masks gives a valid code; a fixed one skips segno's search for the best (¾ of its time).
 QR_MASK = 4
@@ -87,7 +88,8 @@ def current_names(certificate: Certificate) -> dict:
 
 def certificate_pdf(certificate: Certificate) -> bytes:
     context = {**certificate_context(certificate), "qr": qr_data_uri(certificate.verify_url)}
-    return render_pdf(TEMPLATES[certificate.template], context)
+    reason = f"{certificate.award.what} — {certificate.award.decision}"
+    return sign_pdf(render_pdf(TEMPLATES[certificate.template], context), reason=reason)
 
 
 def register_pdf(decision: Decision, certificates) -> bytes:

@@ -11,9 +11,10 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from emulation.certificates.forms import CertificateFileForm
+from emulation.certificates.forms import CertificateFileForm, SignatureCheckForm
 from emulation.certificates.models import Certificate
 from emulation.certificates.pdfs import certificate_context, current_names
+from emulation.signing import signature_status
 from units.ratelimits import over_rate_limit
 
 
@@ -38,4 +39,18 @@ def verify(request, token):
     response = render(request, "emulation/certificates/verify.html", context)
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def signature_check(request):
+    """Anyone uploads a PDF and reads whether its digital signature is valid, invalid or absent."""
+    if request.method == "POST" and over_rate_limit(
+        request, scope="verify", per_minute=settings.VERIFY_RATE_LIMIT_PER_MINUTE
+    ):
+        return render(request, "429.html", status=429)
+    form = SignatureCheckForm(request.POST or None, request.FILES or None)
+    status = signature_status(form.cleaned_data["pdf"].read()) if request.method == "POST" and form.is_valid() else None
+    response = render(request, "emulation/certificates/signature_check.html", {"form": form, "status": status})
+    response["X-Robots-Tag"] = "noindex"
     return response

@@ -32,6 +32,7 @@ from emulation.council.models.nominations import Nomination, NominationStatus
 from emulation.decisions.entitlement import check_eligibility_and_quota
 from emulation.decisions.models import Award, AwardStatus, Decision, DecisionStatus, Revocation
 from emulation.decisions.permissions import can_draft_decision, can_sign_decision
+from emulation.decisions.signals import decision_signed
 from emulation.eligibility.models import EligibilityResult
 from emulation.eligibility.tasks import recheck_eligibility
 from emulation.movements.models import Period
@@ -279,6 +280,7 @@ def sign_decision(
         summary=f"{decision.number} — {decision.subject}",
         data={"decided_on": decided_on, "signer": signer_name, "awards": sorted(a.pk for a in awards)},
     )
+    decision_signed.send(sender=Decision, decision=decision, awards=awards)
     recheck_after_change(awards)
     _tell_recipients(awards, _("Bạn được khen thưởng: %(what)s — %(decision)s."))
     return decision

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -20,6 +21,7 @@ from emulation.decisions.permissions import (
     get_award_for_user,
     get_decision_for_user,
 )
+from emulation.decisions.signals import decision_signing
 from emulation.decisions.tables import AwardTable, DecisionTable
 from units.exports import table_page
 from units.models import Role
@@ -195,6 +197,7 @@ def decision_sign(request, pk):
     context["stakes"] = _stakes(
         decision.awards.all(), _("Sau khi ghi nhận ký, quyết định và danh sách khen thưởng không sửa được.")
     )
+    context["warnings"] = signing_warnings(decision, form)
     return render(request, "emulation/decisions/decision_form.html", context)
 
 
@@ -206,6 +209,14 @@ def _stakes(awards, warning: str) -> list[str]:
     if told:
         lines.append(_("Sẽ báo tin cho: %(people)s.") % {"people": ", ".join(told)})
     return lines
+
+
+def signing_warnings(decision, form) -> list[str]:
+    """What the concepts above decisions ask the signer to read first (e.g. the reward fund would be overspent), for
+    the date typed in, else today."""
+    on = (form.is_bound and form.is_valid() and form.cleaned_data["decided_on"]) or timezone.localdate()
+    replies = decision_signing.send(sender=Decision, decision=decision, on=on)
+    return [text for _receiver, texts in replies for text in texts or ()]
 
 
 @login_required

@@ -34,6 +34,7 @@ from emulation.council.models.council import (
 )
 from emulation.council.models.nominations import Nomination, NominationAttachment, NominationStatus, QuotaDecision
 from emulation.decisions.models import Award, AwardStatus, Decision, DecisionStatus, Revocation
+from emulation.dossiers.models import DocumentKind, DossierTemplate
 from emulation.eligibility.models import EligibilityCheck, EligibilityResult, Quota
 from emulation.movements.models import (
     Bloc,
@@ -45,7 +46,9 @@ from emulation.movements.models import (
     PeriodReopening,
     PeriodStatus,
 )
+from emulation.notices.models import ConsultationRule
 from emulation.pledges.models import Pledge, PledgeStatus, Registration, SelfAssessment
+from emulation.rewards.models import AwardAmount, AwardCoefficient, BaseSalary, RewardFund
 from emulation.schemes.models import (
     Band,
     BonusRule,
@@ -156,4 +159,11 @@ __all__ = [
     "CertificateStatus",
     "CertificateTemplate",
     "SerialCounter",
+    "DocumentKind",
+    "DossierTemplate",
+    "ConsultationRule",
+    "AwardAmount",
+    "AwardCoefficient",
+    "BaseSalary",
+    "RewardFund",
 ]

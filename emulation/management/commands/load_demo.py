@@ -24,7 +24,9 @@ BUILDERS = [
     "emulation.eligibility.demo.build_demo",
     "emulation.council.demo.build_demo",
     "emulation.decisions.demo.build_demo",
+    "emulation.rewards.demo.build_demo",
     "emulation.certificates.demo.build_demo",
+    "emulation.demo_signing_key.build_demo",
 ]
 
 

@@ -1,0 +1,1 @@
+"""Dossier documents of a nomination: tờ trình, báo cáo thành tích, biên bản, danh sách trích ngang."""

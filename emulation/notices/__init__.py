@@ -1,0 +1,1 @@
+"""Public notices: nominations under public consultation and signed decisions, on a page without login and a feed."""

@@ -1,0 +1,50 @@
+"""Which titles and award forms a nomination must be published for before the council considers it (Law 06/2022
+Điều 84 khoản 5; national rules name the high forms, a province may add its own): data with its legal basis."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from emulation.titles.models import AwardForm, Title
+
+
+class ConsultationRuleQuerySet(models.QuerySet):
+    def in_force(self, day):
+        return self.filter(effective_from__lte=day).filter(Q(effective_to__isnull=True) | Q(effective_to__gte=day))
+
+
+class ConsultationRule(models.Model):
+    """Nominations for this title or form are published for public comment for `days` days once vetted."""
+
+    title = models.ForeignKey(
+        Title, verbose_name=_("danh hiệu"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    award_form = models.ForeignKey(
+        AwardForm,
+        verbose_name=_("hình thức khen thưởng"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    days = models.PositiveSmallIntegerField(_("số ngày lấy ý kiến"))
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=500)
+    effective_from = models.DateField(_("áp dụng từ"))
+    effective_to = models.DateField(_("áp dụng đến"), null=True, blank=True)
+
+    objects = ConsultationRuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("quy định lấy ý kiến công khai")
+        verbose_name_plural = _("quy định lấy ý kiến công khai")
+        ordering = ["-effective_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(title__isnull=False, award_form__isnull=True)
+                | Q(title__isnull=True, award_form__isnull=False),
+                name="consultation_title_xor_form",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title or self.award_form} — {self.days}"

@@ -1,0 +1,1 @@
+"""Award money and the reward fund: coefficients, base salary, amounts fixed at signing, the fund ledger."""
