@@ -20,12 +20,13 @@ def period():
 def three_years_of_ttldtt(*, count_predecessors: bool) -> TitleCondition:
     return TitleCondition.objects.create(
         rule_set=national(), title=title("TTLDXS"), kind="consecutive_years", other_title=title("TTLDTT"), number=3,
-        count_predecessors=count_predecessors, legal_basis="Quy định của tỉnh (thử)", effective_from=datetime.date(2024, 1, 1),
+        count_predecessors=count_predecessors, legal_basis="Quy định của tỉnh (thử)",
+        effective_from=datetime.date(2024, 1, 1),
     )  # fmt: skip
 
 
 def merged_team(period):
-    """A team (this year's TTLDTT from its own records) formed by merging a unit that held TTLDTT the two years before."""
+    """A team (TTLDTT this year from its own records), successor of a unit that held TTLDTT the two years before."""
     unit, _, _ = make_team(period, 10, target="TTLDXS")
     old = make_unit(
         name="Phòng Tài chính - Kế hoạch huyện Đắk Mil", valid_to=datetime.date(YEAR - 1, 12, 31), successor=unit
