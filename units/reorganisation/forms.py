@@ -38,6 +38,11 @@ class ReorganisationForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in ("sources", "target", "parent"):
             self.fields[name].queryset = units
+        for field in self.fields.values():
+            field.widget.attrs.setdefault(
+                "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            )
+        self.fields["sources"].widget.attrs["size"] = 8
 
     def clean_new_units(self):
         rows = []
