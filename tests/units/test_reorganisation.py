@@ -75,10 +75,15 @@ def test_past_records_keep_the_unit_they_were_made_for(personas, communes):
     assert Score.objects.get(pk=score.pk).unit_id == tam_thang.pk
     award.refresh_from_db()
     assert award.unit_id == tam_thang.pk
+    new = Unit.objects.get(code="X-NEW")
+    after = make_score(new, make_period())
+    assert Score.objects.filter(unit__in=[new, *Unit.objects.filter(pk__in=new.predecessor_ids())]).count() == 2
+    assert Score.objects.get(pk=after.pk).unit == new
 
 
 def test_a_split_opens_each_new_unit_and_names_the_first_as_successor(personas, communes):
     _, tam_thang, _ = communes
+    before = make_score(tam_thang, make_period())
     split = act("split", [tam_thang], new_units=[NewUnit("X-A", "Xã A"), NewUnit("X-B", "Xã B")])
 
     record_reorganisation(act=split, by=personas.administrator)
@@ -86,6 +91,9 @@ def test_a_split_opens_each_new_unit_and_names_the_first_as_successor(personas, 
     tam_thang.refresh_from_db()
     assert tam_thang.successor.code == "X-A"
     assert set(Unit.objects.filter(valid_from=JULY_1).values_list("name", flat=True)) == {"Xã A", "Xã B"}
+    after = make_score(Unit.objects.get(code="X-B"), make_period())
+    assert Score.objects.get(pk=before.pk).unit == tam_thang
+    assert Score.objects.get(pk=after.pk).unit.name == "Xã B"
 
 
 def test_a_rename_opens_the_renamed_unit_and_keeps_the_old_one_with_its_history(personas, tree):
