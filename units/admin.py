@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from units.models import Notification, Person, RoleAssignment, Unit, User
+from units.models import Notification, Person, Reorganisation, ReorganisationChange, RoleAssignment, Unit, User
 
 
 @admin.register(User)
@@ -59,3 +59,18 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReorganisationChangeInline(admin.TabularInline):
+    model = ReorganisationChange
+    fields = ["position", "kind", "description"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+@admin.register(Reorganisation)
+class ReorganisationAdmin(ReadOnlyAdmin):
+    list_display = ["resolution_number", "kind", "resolution_date", "effective_on", "status"]
+    list_filter = ["kind", "status"]
+    inlines = [ReorganisationChangeInline]

@@ -88,20 +88,24 @@ class UnitQuerySet(models.QuerySet):
 
     def subtree_of(self, units):
         """Units that are any of `units` or lie below them."""
+        return self.subtree_of_paths([unit.path for unit in units])
+
+    def subtree_of_paths(self, paths):
         condition = Q(pk__in=[])
-        for unit in units:
-            condition |= Q(path__startswith=unit.path)
+        for path in paths:
+            condition |= Q(path__startswith=path)
         return self.filter(condition)
 
     def for_user(self, user):
-        """Units reached by the user's role assignments (each reaches its unit's descendants)."""
+        """Units reached by the user's role assignments (each reaches its unit's descendants, and the units merged
+        into it: a unit's history follows its successor)."""
         if not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self.all()
         browsing_roles = [role for role in Role.values if role != Role.STAFF]
         roots = Unit.objects.filter(role_assignments__user=user, role_assignments__role__in=browsing_roles)
-        return self.subtree_of(list(roots.only("path")))
+        return self.subtree_of_paths(with_predecessors(roots.values_list("path", "predecessors__path")))
 
 
 class Unit(models.Model):
@@ -162,6 +166,15 @@ class Unit(models.Model):
         return (self.valid_from is None or self.valid_from <= today) and (
             self.valid_to is None or self.valid_to >= today
         )
+
+    def predecessor_ids(self) -> list[int]:
+        """Every unit whose successor chain leads here (merged, renamed or split into this unit), nearest first."""
+        found, frontier = [], [self.pk]
+        while frontier:
+            frontier = [pk for pk in Unit.objects.filter(successor_id__in=frontier).values_list("pk", flat=True)]
+            frontier = [pk for pk in frontier if pk not in found and pk != self.pk]
+            found += frontier
+        return found
 
     def ancestor_ids(self):
         return [int(pk) for pk in self.path.strip("/").split("/") if pk]
@@ -293,6 +306,26 @@ class Notification(models.Model):
         return self.title
 
 
+def with_predecessors(rows) -> list[str]:
+    """(path, direct predecessor's path or None) rows → those paths and the paths of every predecessor down the
+    chain; one query per further generation, none when nothing was merged."""
+    paths = list(dict.fromkeys(path for path, _ in rows))
+    direct = [pred for _, pred in rows if pred and pred not in paths]
+    return list(dict.fromkeys(paths + direct + predecessor_paths(direct))) if direct else paths
+
+
+def predecessor_paths(unit_paths) -> list[str]:
+    """Paths of every unit whose successor chain leads to one of `unit_paths` (their history follows the successor)."""
+    found, frontier = [], list(unit_paths)
+    while frontier:
+        frontier = list(Unit.objects.filter(successor__path__in=frontier).values_list("path", flat=True))
+        frontier = [path for path in frontier if path not in found]
+        found += frontier
+    return found
+
+
+# The reorganisation acts live in their own module; Django finds their models through this registry.
 # Registered with the app here: the concept folders under units/ keep their own models modules.
 from units.audit.models import AuditEntry  # noqa: E402, F401
 from units.outbox.models import OutboxTask  # noqa: E402, F401
+from units.reorganisation.models import ChangeKind, Reorganisation, ReorganisationChange  # noqa: E402, F401

@@ -3,15 +3,21 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from units.models import Notification, Person, Role, RoleAssignment, Unit
+from units.models import Notification, Person, Role, RoleAssignment, Unit, with_predecessors
 
 
 def role_paths(user) -> list[tuple[str, str]]:
-    """(role, unit path) pairs of the user, cached on the user object for the request."""
+    """(role, unit path) pairs of the user, cached on the user object for the request. A role on a unit also reaches
+    the units merged into it (its predecessors down the successor chain): their records are the unit's history."""
     if not user.is_authenticated:
         return []
     if not hasattr(user, "_role_paths"):
-        user._role_paths = list(user.role_assignments.values_list("role", "unit__path"))
+        rows = list(user.role_assignments.values_list("role", "unit__path", "unit__predecessors__path"))
+        pairs = []
+        for role in dict.fromkeys(role for role, _, _ in rows):
+            paths = with_predecessors([(path, pred) for held, path, pred in rows if held == role])
+            pairs += [(role, path) for path in paths]
+        user._role_paths = pairs
     return user._role_paths
 
 

@@ -3,6 +3,7 @@ from django.urls import path
 from units import views
 from units.audit import views as audit_views
 from units.imports import views as imports_views
+from units.reorganisation import views as reorganisation_views
 
 app_name = "units"
 urlpatterns = [
@@ -14,6 +15,12 @@ urlpatterns = [
     path("units/new/", views.unit_edit, name="unit_create"),
     path("units/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("units/<int:pk>/edit/", views.unit_edit, name="unit_edit"),
+    path("reorganisations/", reorganisation_views.reorganisation_list, name="reorganisations"),
+    path("reorganisations/new/", reorganisation_views.reorganisation_create, name="reorganisation_create"),
+    path("reorganisations/<int:pk>/", reorganisation_views.reorganisation_detail, name="reorganisation_detail"),
+    path(
+        "reorganisations/<int:pk>/reverse/", reorganisation_views.reorganisation_reverse, name="reorganisation_reverse"
+    ),
     path("people/", views.person_list, name="people"),
     path("people/new/", views.person_edit, name="person_create"),
     path("people/<int:pk>/", views.person_detail, name="person_detail"),

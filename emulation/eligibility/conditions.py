@@ -206,20 +206,28 @@ def no_barring_violation(ev, key, cond: TitleCondition) -> Outcome:
 
 
 def consecutive_years(ev, key, cond: TitleCondition) -> Outcome:
-    """The other title in each of the `number` years ending with the period's year (the current one from this run)."""
+    """The other title in each of the `number` years ending with the period's year (the current one from this run);
+    when the condition says so, years a unit merged into a collective held count too (the reason says so)."""
     year, other = ev.facts.year, cond.other_title
     years = range(year - int(cond.number) + 1, year + 1)
     held = {y for y in years if (*key, other.pk, y) in ev.facts.history}
     if ev.is_met(key, other) and (key, other.pk) not in ev.facts.revoked:
         held.add(year)
+    inherited = []
+    if cond.count_predecessors and key[0] == "u":
+        for unit in ev.facts.predecessors.get(key[1], []):
+            found = [y for y in years if y not in held and ("u", unit.pk, other.pk, y) in ev.facts.history]
+            held.update(found)
+            inherited += [_("%(year)s (của %(unit)s)") % {"year": y, "unit": unit.name} for y in found]
     missing = [str(y) for y in years if y not in held]
     if missing:
         return Outcome(
             False, _("Thiếu danh hiệu %(title)s năm %(years)s.") % {"title": other.name, "years": ", ".join(missing)}
         )
-    return Outcome(
-        True, _("Đạt %(title)s các năm %(years)s.") % {"title": other.name, "years": ", ".join(map(str, years))}
-    )
+    reason = _("Đạt %(title)s các năm %(years)s.") % {"title": other.name, "years": ", ".join(map(str, years))}
+    if inherited:
+        reason += " " + _("Tính cả đơn vị tiền thân: %(years)s.") % {"years": ", ".join(inherited)}
+    return Outcome(True, reason)
 
 
 def bloc_leader(ev, key, cond: TitleCondition) -> Outcome:

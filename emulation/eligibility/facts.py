@@ -4,6 +4,7 @@ of people, each turned into a dictionary keyed by person or unit.
 Members of a collective are the active people of the unit and of the units below it. The year of a period is the
 year it ends in. Records count when their day lies inside the period's dates (both included). Titles held in earlier
 years come from `TitleHistory` (paper decisions) and from awards in force (`Award`); a revoked award does not count.
+When a condition counts predecessors, a collective's history includes the units merged into it (successor chain).
 """
 
 from collections import defaultdict
@@ -53,6 +54,7 @@ class Facts:
     history: set = field(default_factory=set)  # ("p"|"u", id, title id, year): paper history and awards in force
     revoked: set = field(default_factory=set)  # (("p"|"u", id), title id) whose award for the period's year was revoked
     scores: dict = field(default_factory=dict)  # unit id → Score
+    predecessors: dict = field(default_factory=dict)  # unit id → [Unit merged into it, down the successor chain]
 
 
 def load_facts(*, period: Period, rule_set: RuleSet) -> Facts:
@@ -114,9 +116,19 @@ def _load_members(facts: Facts) -> None:
                 facts.members.setdefault(unit.pk, []).append(person.pk)
 
 
+def _load_predecessors(facts: Facts) -> list[int]:
+    """Each collective subject's predecessors (only when a condition counts them); their ids."""
+    if not any(cond.count_predecessors for conds in facts.conditions.values() for cond in conds):
+        return []
+    for unit, _ in facts.subjects_units:
+        facts.predecessors[unit.pk] = list(Unit.objects.filter(pk__in=unit.predecessor_ids()))
+    return [pred.pk for preds in facts.predecessors.values() for pred in preds]
+
+
 def _load_records(facts: Facts) -> None:
     start, end, ids = facts.period.starts_on, facts.period.ends_on, list(facts.people)
     unit_ids = [unit.pk for unit, _ in facts.subjects_units]
+    history_unit_ids = unit_ids + _load_predecessors(facts)
     for rating in AnnualRating.objects.filter(year=facts.year).filter(Q(person_id__in=ids) | Q(unit_id__in=unit_ids)):
         facts.ratings[("p", rating.person_id) if rating.person_id else ("u", rating.unit_id)] = rating.rating
     # A discipline counts when decided in the period or when its effect reaches into it.
@@ -134,13 +146,13 @@ def _load_records(facts: Facts) -> None:
     for hold in holds.filter(Q(person_id__in=ids) | Q(unit_id__in=unit_ids)):
         facts.holds[("p", hold.person_id) if hold.person_id else ("u", hold.unit_id)].append(hold)
     for item in TitleHistory.objects.filter(revoked_on__isnull=True).filter(
-        Q(person_id__in=ids) | Q(unit_id__in=unit_ids)
+        Q(person_id__in=ids) | Q(unit_id__in=history_unit_ids)
     ):
         kind, pk = ("p", item.person_id) if item.person_id else ("u", item.unit_id)
         facts.history.add((kind, pk, item.title_id, item.year))
     # Awards sit above eligibility (a decision checks eligibility): they are read through the title's relation.
     awards = Title._meta.get_field("awards").related_model.objects
-    facts.history |= awards.held_titles(people_ids=ids, unit_ids=unit_ids)
+    facts.history |= awards.held_titles(people_ids=ids, unit_ids=history_unit_ids)
     facts.revoked = awards.revoked_titles(year=facts.year, people_ids=ids, unit_ids=unit_ids)
 
 

@@ -16,6 +16,7 @@ from emulation.schemes.models import CriterionGroup
 from emulation.scoring.criteria import number
 from emulation.scoring.models import LineKind, Score
 from emulation.scoring.permissions import get_score_for_user
+from emulation.titles.models import Title, TitleHistory
 from evaluations.models import Inspection
 from units.models import Person, Unit
 
@@ -39,11 +40,12 @@ CHART = {"width": 360, "height": 180, "left": 40, "right": 22, "top": 12, "botto
 @require_GET
 def score_detail(request, period_pk, unit_pk):
     score = get_score_for_user(request.user, unit_pk=unit_pk, period_pk=period_pk)
+    lineage = [score.unit_id, *score.unit.predecessor_ids()]  # the trend runs across a merger
     trend = list(
         Score.objects.for_user(request.user)
-        .filter(unit=score.unit, period__movement=score.period.movement)
-        .select_related("period", "band")
-        .order_by("period__starts_on")
+        .filter(unit_id__in=lineage, period__movement=score.period.movement)
+        .select_related("period", "band", "unit")
+        .order_by("period__starts_on", "unit__name")
     )
     for item in trend:
         item.shown = number(item.total)
@@ -62,9 +64,12 @@ def score_detail(request, period_pk, unit_pk):
 @login_required
 @require_GET
 def unit_scores(request, unit_pk):
-    """Every score of the unit the user may see, newest period first; a unit the user cannot see is a 404."""
+    """Every score, title and award of the unit and of the units merged into it (marked as theirs) that the user may
+    see, newest first; a unit the user cannot see is a 404."""
     unit = get_object_or_404(Unit, pk=unit_pk)
-    scores = Score.objects.for_user(request.user).filter(unit=unit).select_related("period__movement", "band", "bloc")
+    lineage = [unit.pk, *unit.predecessor_ids()]
+    scores = Score.objects.for_user(request.user).filter(unit_id__in=lineage)
+    scores = scores.select_related("period__movement", "band", "bloc", "unit")
     scores = list(scores.order_by("-period__starts_on", "period__movement__name"))
     reaches = (
         Unit.objects.for_user(request.user).filter(pk=unit.pk).exists()
@@ -72,7 +77,26 @@ def unit_scores(request, unit_pk):
     )
     if not scores and not reaches:
         raise Http404
-    return render(request, "emulation/scoring/score_list.html", {"unit": unit, "scores": scores})
+    context = {"unit": unit, "scores": scores, "titles": titles_held(lineage) if reaches else []}
+    return render(request, "emulation/scoring/score_list.html", context)
+
+
+def titles_held(unit_ids: list[int]) -> list[dict]:
+    """Titles and awards the units hold (from paper history and signed decisions, revoked ones marked), newest first."""
+    rows = [
+        {"year": item.year, "unit": item.unit, "name": item.title.name, "basis": item.decision_number,
+         "revoked": bool(item.revoked_on)}
+        for item in TitleHistory.objects.filter(unit_id__in=unit_ids).select_related("unit", "title")
+    ]  # fmt: skip
+    awards = Title._meta.get_field("awards").related_model.objects  # decisions sit above scoring
+    for award in (
+        awards.exclude(decision__status="draft")
+        .filter(unit_id__in=unit_ids)
+        .select_related("unit", "title", "award_form", "decision")
+    ):
+        rows.append({"year": award.year, "unit": award.unit, "name": (award.title or award.award_form).name,
+                     "basis": award.decision.number, "revoked": award.status != "active"})  # fmt: skip
+    return sorted(rows, key=lambda row: (-row["year"], row["name"]))
 
 
 def signed(points: Decimal | None) -> str:

@@ -48,6 +48,7 @@ class TitleConditionForm(StyledModelForm):
             "initiative_level",
             "quota_base",
             "rounding",
+            "count_predecessors",
             "legal_basis",
             "effective_from",
             "effective_to",

@@ -13,6 +13,7 @@ from units.models import Level
 class TitleScope(models.TextChoices):
     INDIVIDUAL = "individual", _("Cá nhân")
     COLLECTIVE = "collective", _("Tập thể")
+    RESIDENTIAL = "residential", _("Hộ gia đình, thôn, tổ dân phố")
 
 
 class TitleLevel(models.TextChoices):
@@ -147,6 +148,11 @@ class TitleCondition(models.Model):
     )
     quota_base = models.CharField(_("cơ sở tính chỉ tiêu"), max_length=20, choices=QuotaBase.choices, blank=True)
     rounding = models.CharField(_("làm tròn"), max_length=10, choices=Rounding.choices, blank=True)
+    count_predecessors = models.BooleanField(
+        _("tính cả đơn vị tiền thân"),
+        default=False,
+        help_text=_("Với tập thể: năm đạt danh hiệu của đơn vị đã sáp nhập, hợp nhất vào đơn vị này cũng được tính."),
+    )
     legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=500)
     effective_from = models.DateField(_("hiệu lực từ"))
     effective_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)

@@ -10,6 +10,8 @@ Registration as a precondition is not a national rule: it is seeded on, as most 
 
 import datetime
 
+from django.db.models import Q
+
 LAW = "Luật Thi đua, khen thưởng số 06/2022/QH15"
 
 ND152 = "Nghị định 152/2025/NĐ-CP"
@@ -242,7 +244,10 @@ def seed_authorities(apps, titles, forms) -> None:
                 "effective_to": until,
             },
         )
-        power_model.objects.filter(authority=authority).delete()
+        # Only the powers listed here are replaced: later seeds (e.g. the residential culture titles) keep theirs.
+        power_model.objects.filter(authority=authority).filter(
+            Q(title__code__in=grants) | Q(award_form__code__in=grants)
+        ).delete()
         power_model.objects.bulk_create(
             power_model(
                 authority=authority,
@@ -254,3 +259,31 @@ def seed_authorities(apps, titles, forms) -> None:
             )
             for grant in grants
         )
+
+
+ND129 = "Nghị định 129/2025/NĐ-CP, Điều 59"
+
+# Titles for households and villages (not units of the tree): in the catalogue with who confers them; the app's
+# decisions do not grant them. (code, name, legal basis, position)
+RESIDENTIAL_TITLES = [
+    ("GDVH", "Gia đình văn hóa", f"{LAW}, Điều 20, 80 khoản 3; {ND129}", 10),
+    ("THON_VH", "Thôn, tổ dân phố văn hóa", f"{LAW}, Điều 20; {ND129}", 20),
+]
+
+
+def seed_residential_titles(apps) -> None:
+    """The village and family culture titles and the commune chair's power to confer them from 01/07/2025
+    (Decree 129/2025 Điều 59; idempotent)."""
+    title_model = apps.get_model("emulation", "Title")
+    power_model = apps.get_model("emulation", "AuthorityPower")
+    chair = apps.get_model("emulation", "Authority").objects.filter(code="CT_UBND_XA").first()
+    for code, name, basis, position in RESIDENTIAL_TITLES:
+        title, _ = title_model.objects.update_or_create(
+            code=code,
+            defaults={"name": name, "scope": "residential", "level": "grassroots", "legal_basis": basis,
+                      "effective_date": LAW_DATE, "position": position},
+        )  # fmt: skip
+        if chair is not None:
+            power_model.objects.update_or_create(
+                authority=chair, title=title, defaults={"legal_basis": ND129, "effective_from": ND152_DATE}
+            )

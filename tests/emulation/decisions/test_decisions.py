@@ -195,3 +195,23 @@ def test_competence_is_checked_again_on_the_signing_date(tree, personas):
         in (error.value.messages[0])
     )
     sign(decision, personas.administrator, on=datetime.date(2025, 12, 20))
+
+
+def test_the_district_chairs_powers_ended_on_30_june_2025(tree, personas):
+    district = make_unit(
+        parent=tree.province, level=Level.DISTRICT, kind=Kind.PEOPLES_COMMITTEE, name="UBND huyện Krông Nô"
+    )
+    period = make_period()
+    decision = draft_decision(by=personas.secretary, unit=district, authority=authority("CT_UBND_HUYEN"), period=period)
+    with pytest.raises(ValidationError) as error:
+        add_recipient(decision=decision, by=personas.secretary, person=make_person(unit=district), title=title("LDTT"))
+    assert (
+        "Chủ tịch UBND huyện (đến 30/06/2025) không có thẩm quyền tặng “Lao động tiên tiến”" in error.value.messages[0]
+    )
+
+
+def test_a_residential_culture_title_is_not_granted_to_a_person_or_a_collective_of_the_tree(tree, personas, period):
+    commune = make_unit(parent=tree.province, level=Level.COMMUNE, kind=Kind.PEOPLES_COMMITTEE)
+    decision = draft_decision(by=personas.secretary, unit=commune, authority=authority("CT_UBND_XA"), period=period)
+    with pytest.raises(ValidationError):
+        add_recipient(decision=decision, by=personas.secretary, unit=commune, title=title("THON_VH"))

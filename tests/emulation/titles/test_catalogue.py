@@ -124,3 +124,29 @@ def test_an_administrator_records_a_title_from_a_paper_decision(personas, login,
     assert TitleHistory.objects.get(person=person).year == 2024
     page = admin.get(url, {"q": "Võ Thị"}).content.decode()
     assert "Võ Thị Sáu" in page and "88/QĐ-SNV" in page
+
+
+def test_the_commune_chair_confers_the_family_and_village_culture_titles_from_july_2025():
+    def awarders(code, day):
+        powers = AuthorityPower.objects.in_force(day).filter(title__code=code)
+        return set(powers.values_list("authority__code", flat=True))
+
+    for code in ("GDVH", "THON_VH"):
+        assert awarders(code, datetime.date(2025, 7, 1)) == {"CT_UBND_XA"}
+        assert awarders(code, datetime.date(2025, 6, 30)) == set()
+    power = AuthorityPower.objects.get(title__code="GDVH")
+    assert power.legal_basis == "Nghị định 129/2025/NĐ-CP, Điều 59"
+    assert set(
+        AuthorityPower.objects.in_force(datetime.date(2025, 7, 1))
+        .filter(authority__code="CT_UBND_XA", title__isnull=False)
+        .values_list("title__code", flat=True)
+    ) == {"LDTT", "CSTDCS", "TTLDTT", "GDVH", "THON_VH"}
+
+
+def test_reseeding_the_catalogue_keeps_the_culture_titles_powers():
+    from django.apps import apps
+
+    from emulation.titles.seed import seed_catalogue
+
+    seed_catalogue(apps)
+    assert AuthorityPower.objects.filter(authority__code="CT_UBND_XA", title__code="GDVH").exists()
