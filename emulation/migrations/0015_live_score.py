@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0014_decisions_in_law'),
+        ("emulation", "0014_decisions_in_law"),
         ('units', '0001_initial'),
     ]
 

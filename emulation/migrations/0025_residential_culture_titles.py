@@ -12,7 +12,7 @@ def seed(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0014_condition_count_predecessors'),
+        ("emulation", "0024_condition_count_predecessors"),
     ]
 
     operations = [

@@ -27,7 +27,7 @@ def seal_open_ballots(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("emulation", "0013_certificate_batch_progress_time")]
+    dependencies = [("emulation", "0017_certificate_printed_facts")]
 
     operations = [
         migrations.AddField(

@@ -10,6 +10,6 @@ def seed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("emulation", "0014_rewards")]
+    dependencies = [("emulation", "0020_rewards")]
 
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]

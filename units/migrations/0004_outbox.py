@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('units', '0002_audit_log'),
+        ("units", "0003_audit_log"),
     ]
 
     operations = [

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0015_seed_award_money'),
+        ("emulation", "0021_seed_award_money"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0016_dossier_templates'),
+        ("emulation", "0022_dossier_templates"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0013_certificate_batch_progress_time'),
+        ("emulation", "0018_sealed_secret_ballots"),
     ]
 
     operations = [

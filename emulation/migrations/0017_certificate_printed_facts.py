@@ -55,7 +55,7 @@ def backfill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("emulation", "0014_eligibility_check_private_violation"),
+        ("emulation", "0016_eligibility_check_private_violation"),
     ]
 
     operations = [

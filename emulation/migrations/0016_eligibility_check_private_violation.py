@@ -18,7 +18,7 @@ def hide_stored_sensitive_reasons(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("emulation", "0013_certificate_batch_progress_time"),
+        ("emulation", "0015_live_score"),
         ("evaluations", "0004_person_records"),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("emulation", "0013_certificate_batch_progress_time"),
+        ("emulation", "0019_certificatechunk"),
         ("units", "0001_initial"),
     ]
 
