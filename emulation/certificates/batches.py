@@ -111,19 +111,28 @@ def _number_awards(chunk: CertificateChunk) -> None:
 
 
 def _render(certificate: Certificate) -> None:
-    """The certificate's PDF with its printed facts frozen, stored and recorded with its SHA-256 (one UPDATE), and
-    the issue written to the audit log."""
+    """The certificate's PDF with its printed facts frozen, stored and recorded with its SHA-256 (one UPDATE)."""
     certificate.printed = certificate.printed or certificate_pdfs.live_facts(certificate)
     pdf = certificate_pdfs.certificate_pdf(certificate)
     name = certificate.pdf.storage.save(
         certificate.pdf.field.generate_filename(certificate, f"{certificate.token}.pdf"), ContentFile(pdf)
     )
-    with transaction.atomic():
-        Certificate.objects.filter(pk=certificate.pk).update(
-            pdf=name, printed=certificate.printed, pdf_sha256=hashlib.sha256(pdf).hexdigest()
-        )
+    certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    Certificate.objects.filter(pk=certificate.pk).update(
+        pdf=name, printed=certificate.printed, pdf_sha256=certificate.pdf_sha256
+    )
+
+
+def _record_issued(chunk: CertificateChunk, certificates: list[Certificate]) -> None:
+    """One audit entry per chunk names every certificate it issued, with each PDF's SHA-256 (an entry a certificate
+    would cost the chunk three more queries a certificate)."""
+    if certificates:
+        serials = [certificate.serial for certificate in certificates]
         record_event(
-            kind=EventKind.CERTIFICATE_ISSUED, obj=certificate, summary=f"{certificate.serial} — {certificate.award}"
+            kind=EventKind.CERTIFICATE_ISSUED,
+            obj=chunk.batch.decision,
+            summary=f"{len(serials)} giấy khen: {', '.join(serials[:5])}{' …' if len(serials) > 5 else ''}",
+            data={"certificates": {c.serial: c.pdf_sha256 for c in certificates}},
         )
 
 
@@ -137,16 +146,19 @@ def run_chunk(*, chunk_id: int) -> CertificateBatch | None:
     except Exception as error:  # e.g. the design was removed meanwhile: the whole chunk failed, the batch says why
         logger.exception("certificate chunk %s failed", chunk.pk)
         errors = [{"award": pk, "error": str(error)[:300]} for pk in chunk.awards]
-    unrendered = Certificate.objects.filter(award__in=chunk.awards, pdf="").with_facts().order_by("number")
+    unrendered = list(Certificate.objects.filter(award__in=chunk.awards, pdf="").with_facts().order_by("number"))
+    issued = []
     for i, certificate in enumerate(unrendered if not errors else [], 1):
         try:
             _render(certificate)
+            issued.append(certificate)
         except Exception as error:  # one failed render must not stop the chunk; it is counted and re-run later
             logger.exception("certificate of award %s failed", certificate.award_id)
             errors.append({"award": certificate.award_id, "error": str(error)[:300]})
-        if i % PROGRESS_EVERY == 0:
+        if i % PROGRESS_EVERY == 0 and i < len(unrendered):  # the last one is told below, with the chunk done
             CertificateChunk.objects.filter(pk=chunk.pk).update(heartbeat=timezone.now())
             _refresh_progress(chunk.batch_id)
+    _record_issued(chunk, issued)
     CertificateChunk.objects.filter(pk=chunk.pk).update(done=True, errors=errors, heartbeat=timezone.now())
     _refresh_progress(chunk.batch_id)
     return finish_if_complete(batch_id=chunk.batch_id)

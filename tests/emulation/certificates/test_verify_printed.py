@@ -103,7 +103,7 @@ def test_dropping_files_counts_against_the_rate_limit(client, certificate, setti
 
 def test_the_migration_backfills_existing_certificates_from_records_and_the_stored_file(certificate):
     Certificate.objects.filter(pk=certificate.pk).update(printed={}, pdf_sha256="")
-    migration = importlib.import_module("emulation.migrations.0015_certificate_printed_facts")
+    migration = importlib.import_module("emulation.migrations.0017_certificate_printed_facts")
     migration.backfill(apps, None)
     certificate.refresh_from_db()
     assert certificate.printed["recipient"] == PRINTED
