@@ -65,6 +65,15 @@ MATRIX = {
     "emulation:certificate_register": (200, 200, 200, 403, 200, 200, 403, 200),
     "emulation:my_certificates": (200, 200, 200, 200, 200, 200, 200, 200),
     "emulation:certificate_designs": (200, 403, 403, 403, 403, 403, 403, 403),
+    "emulation:funds": (200, 403, 403, 403, 200, 200, 403, 403),
+    "emulation:statistics": (200, 403, 403, 403, 200, 200, 403, 403),
+    "emulation:notices": (200, 200, 200, 200, 200, 200, 200, 200),  # public notices
+    "emulation:notices_feed": (200, 200, 200, 200, 200, 200, 200, 200),
+    "signature_check": (200, 200, 200, 200, 200, 200, 200, 200),  # public
+    "units:pick_people": (200, 200, 200, 200, 200, 200, 200, 200),  # results scoped to what the persona sees
+    "units:pick_units": (200, 200, 200, 200, 200, 200, 200, 200),
+    "units:reorganisations": (200, 403, 403, 403, 403, 403, 403, 403),
+    "units:reorganisation_create": (200, 403, 403, 403, 403, 403, 403, 403),
 }
 
 
@@ -116,7 +125,6 @@ NOT_YET_NAMED_BY_A_TEST = {
     "units:person_edit",
     "emulation:commitment_item_edit",
     "emulation:bloc_edit",
-    "emulation:nomination_schedule",
     "emulation:certificate_batch",
     "emulation:certificate_panel",
     "emulation:certificate_issue",

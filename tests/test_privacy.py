@@ -90,9 +90,9 @@ def text_of(response) -> str:
 
         import openpyxl
 
-        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        book = openpyxl.load_workbook(io.BytesIO(response.getvalue()))
         return " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value)
-    return response.content.decode("utf-8-sig")
+    return response.getvalue().decode("utf-8-sig")
 
 
 def test_a_unit_clerk_never_reads_who_committed_a_sensitive_violation(world, login, personas):

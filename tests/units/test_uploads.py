@@ -18,7 +18,7 @@ from units.uploads import clean_upload
 APPS = ["units", "evaluations", "emulation"]
 # Imports of data (CSV/XLSX) are parsed row by row and a certificate PDF on the verify page is only hashed: neither
 # is stored or served, so neither is an evidence upload.
-NOT_EVIDENCE = {"ImportFileForm", "CertificateFileForm"}
+NOT_EVIDENCE = {"ImportFileForm", "CertificateFileForm", "SignatureCheckForm"}
 
 
 def upload_fields() -> list[tuple[str, str, forms.Field]]:

@@ -91,7 +91,7 @@ def test_administrators_read_the_log_filtered_by_kind_and_date_and_see_a_broken_
     assert "Bỏ phiếu kín: Đạt" in page and "sự kiện 4" not in page
     page = client.get(reverse("units:audit_log"), {"since": "2000-01-01", "until": "2000-12-31"}).content.decode()
     assert "sự kiện 4" not in page
-    export = client.get(reverse("units:audit_log"), {"_export": "csv"}).content.decode()
+    export = client.get(reverse("units:audit_log"), {"_export": "csv"}).getvalue().decode()
     assert "sự kiện 0" in export
     AuditEntry.objects.filter(seq=4).delete()
     assert "bị phá vỡ tại bản ghi số 5" in client.get(reverse("units:audit_log")).content.decode()
