@@ -64,6 +64,8 @@ def test_1_two_candidates_tied_for_one_place_wait_for_the_chairs_vote_recorded_i
     session = vote_on(noms, council=council, agree=[4, 4], secretary=personas.secretary)
     assert statuses(noms) == [NominationStatus.QUOTA, NominationStatus.QUOTA]  # both met 50 %, neither approved
     assert {n.pk for n in quotas.awaiting_chair(session)} == {n.pk for n in noms}
+    with pytest.raises(ValidationError, match="chờ Chủ tịch"):
+        services.close_session(session=session, by=personas.secretary)
     with pytest.raises(ValidationError, match="lý do"):
         quotas.settle(session=session, nomination=noms[0], by=personas.secretary, chair_pick=[noms[1].pk])
     quotas.settle(
