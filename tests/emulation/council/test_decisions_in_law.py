@@ -195,3 +195,39 @@ def test_7_a_collective_excellent_title_names_a_members_discipline(period):
     res = result(period, unit=unit, code="TTLDXS")
     assert not res.met and "no_member_discipline" in failed(res)
     assert "kỷ luật cảnh cáo" in reasons(res)
+
+
+def ranked(candidates, left, pick=None):
+    approved, rejected, needs_chair = quotas._rank(candidates, left, pick)
+    return [c.pk for c in approved], [c.pk for c in rejected], needs_chair
+
+
+def test_1_candidates_are_ordered_by_agreeing_votes_and_only_a_tie_on_the_edge_asks_the_chair():
+    from types import SimpleNamespace
+
+    a, b, c = (SimpleNamespace(pk=pk, agree=agree) for pk, agree in ((1, 5), (2, 3), (3, 3)))
+    assert ranked([b, a], 2) == ([1, 2], [], False)
+    assert ranked([a, b], 0) == ([], [1, 2], False)
+    assert ranked([a, c, b], 1) == ([1], [3, 2], False)  # the order of the votes, stable among equals
+    assert ranked([a, b, c], 2) == ([], [], True)
+    assert ranked([a, b, c], 2, [3]) == ([1, 3], [2], False)
+    with pytest.raises(ValidationError, match="đúng 1 người"):
+        ranked([a, b, c], 2, [2, 3])
+
+
+def test_1_more_agreeing_votes_win_the_one_place_without_the_chair(period, personas):
+    quota_rules(pct=10)
+    so = so_with_two_phong(period)
+    run_eligibility(period=period)
+    noms = propose_and_vet(period, so.candidates, by=personas.unit_head, secretary=personas.secretary)
+    session = vote_on(
+        noms, council=quota_council(so.so, personas.secretary), agree=[3, 5], secretary=personas.secretary
+    )
+    assert statuses(noms) == [NominationStatus.REJECTED, NominationStatus.APPROVED]
+    decided = QuotaDecision.objects.get(session=session)
+    assert (
+        decided.chair_note == ""
+        and decided.ranking.startswith("1. ")
+        and "5 phiếu đồng ý — trong chỉ tiêu" in decided.ranking
+    )
+    services.close_session(session=session, by=personas.secretary)
