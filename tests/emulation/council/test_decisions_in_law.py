@@ -231,3 +231,23 @@ def test_1_more_agreeing_votes_win_the_one_place_without_the_chair(period, perso
         and "5 phiếu đồng ý — trong chỉ tiêu" in decided.ranking
     )
     services.close_session(session=session, by=personas.secretary)
+
+
+def test_1_the_secretary_enters_the_chairs_deciding_vote_from_the_session_page(login, period, personas):
+    quota_rules(pct=10)
+    so = so_with_two_phong(period)
+    run_eligibility(period=period)
+    noms = propose_and_vet(period, so.candidates, by=personas.unit_head, secretary=personas.secretary)
+    session = vote_on(
+        noms, council=quota_council(so.so, personas.secretary), agree=[4, 4], secretary=personas.secretary
+    )
+    client = login(personas.secretary)
+    page = client.get(reverse("emulation:session_detail", args=[session.pk])).content.decode()
+    assert 'data-testid="quota-tie"' in page and so.candidates[1].full_name in page
+    url = reverse("emulation:session_quota", args=[session.pk])
+    client.post(url, {"reason": "Không chọn ai"})
+    assert statuses(noms) == [NominationStatus.QUOTA, NominationStatus.QUOTA]
+    client.post(url, {"chosen": [noms[1].pk], "reason": "Thành tích nổi bật hơn"})
+    assert statuses(noms) == [NominationStatus.REJECTED, NominationStatus.APPROVED]
+    detail = client.get(reverse("emulation:nomination_detail", args=[noms[1].pk])).content.decode()
+    assert 'data-testid="quota"' in detail and "1 suất / 1 đề cử" in detail
