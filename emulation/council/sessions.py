@@ -8,7 +8,7 @@ Rules
 - A ballot opens only in an open session whose attendance meets its rule's quorum, on a nomination of its agenda.
 - Recusal: a member whose own unit lies within the nominated unit's subtree (a collective), or within the nominated
   person's unit, does not vote on that nomination; the rule says whether recused members leave the base
-  (`exclude_recused_from_base`, on by default: a member who may not vote is not counted as a "no").
+  (`exclude_recused_from_base`, off by default: "all members" counts every seat, recused ones included).
 - Attendance is recorded while the session is open and no ballot is open.
 """
 
@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emulation.council import quotas
 from emulation.council.ballot_box import create_key
 from emulation.council.models.ballots import Ballot, BallotStatus
 from emulation.council.models.council import (
@@ -157,6 +158,8 @@ def close_session(*, session: Session, by) -> Session:
         raise ValidationError(_("Phiên họp không ở trạng thái đang họp."))
     if session.ballots.filter(status=BallotStatus.OPEN).exists():
         raise ValidationError(_("Còn lượt bỏ phiếu chưa kết thúc."))
+    if quotas.awaiting_chair(session):
+        raise ValidationError(_("Còn đề nghị ngang phiếu tại ranh giới chỉ tiêu chờ Chủ tịch Hội đồng quyết định."))
     session.status, session.closed_at = SessionStatus.CLOSED, timezone.now()
     session.save(update_fields=["status", "closed_at"])
     return session

@@ -194,7 +194,7 @@ def recused_setup(tree, nomination, *, exclude: bool):
     return run(council, nomination, present=10, choices=[AGREE] * 7 + [DISAGREE], exclude_recused_from_base=exclude)
 
 
-def test_recused_members_leave_the_base_by_default(tree, nomination):
+def test_recused_members_leave_the_base_only_where_the_rule_says_so(tree, nomination):
     """7 / (10 − 2) = 87,5 % ≥ 80 %."""
     ballot = recused_setup(tree, nomination, exclude=True)
     assert (ballot.base_count, ballot.eligible_voters, str(ballot.agree_pct)) == (8, 8, "87.50")
@@ -202,7 +202,7 @@ def test_recused_members_leave_the_base_by_default(tree, nomination):
     assert ballot.recused.count() == 2
 
 
-def test_recused_members_stay_in_the_base_where_the_rule_says_so(tree, nomination):
+def test_recused_members_stay_in_the_base_of_all_members_when_the_rule_counts_them(tree, nomination):
     """7 / 10 = 70 % < 80 %."""
     ballot = recused_setup(tree, nomination, exclude=False)
     assert (ballot.base_count, ballot.outcome) == (10, Outcome.FAILED)

@@ -64,6 +64,8 @@ def test_1_two_candidates_tied_for_one_place_wait_for_the_chairs_vote_recorded_i
     session = vote_on(noms, council=council, agree=[4, 4], secretary=personas.secretary)
     assert statuses(noms) == [NominationStatus.QUOTA, NominationStatus.QUOTA]  # both met 50 %, neither approved
     assert {n.pk for n in quotas.awaiting_chair(session)} == {n.pk for n in noms}
+    with pytest.raises(ValidationError, match="chờ Chủ tịch"):
+        services.close_session(session=session, by=personas.secretary)
     with pytest.raises(ValidationError, match="lý do"):
         quotas.settle(session=session, nomination=noms[0], by=personas.secretary, chair_pick=[noms[1].pk])
     quotas.settle(
@@ -193,3 +195,59 @@ def test_7_a_collective_excellent_title_names_a_members_discipline(period):
     res = result(period, unit=unit, code="TTLDXS")
     assert not res.met and "no_member_discipline" in failed(res)
     assert "kỷ luật cảnh cáo" in reasons(res)
+
+
+def ranked(candidates, left, pick=None):
+    approved, rejected, needs_chair = quotas._rank(candidates, left, pick)
+    return [c.pk for c in approved], [c.pk for c in rejected], needs_chair
+
+
+def test_1_candidates_are_ordered_by_agreeing_votes_and_only_a_tie_on_the_edge_asks_the_chair():
+    from types import SimpleNamespace
+
+    a, b, c = (SimpleNamespace(pk=pk, agree=agree) for pk, agree in ((1, 5), (2, 3), (3, 3)))
+    assert ranked([b, a], 2) == ([1, 2], [], False)
+    assert ranked([a, b], 0) == ([], [1, 2], False)
+    assert ranked([a, c, b], 1) == ([1], [3, 2], False)  # the order of the votes, stable among equals
+    assert ranked([a, b, c], 2) == ([], [], True)
+    assert ranked([a, b, c], 2, [3]) == ([1, 3], [2], False)
+    with pytest.raises(ValidationError, match="đúng 1 người"):
+        ranked([a, b, c], 2, [2, 3])
+
+
+def test_1_more_agreeing_votes_win_the_one_place_without_the_chair(period, personas):
+    quota_rules(pct=10)
+    so = so_with_two_phong(period)
+    run_eligibility(period=period)
+    noms = propose_and_vet(period, so.candidates, by=personas.unit_head, secretary=personas.secretary)
+    session = vote_on(
+        noms, council=quota_council(so.so, personas.secretary), agree=[3, 5], secretary=personas.secretary
+    )
+    assert statuses(noms) == [NominationStatus.REJECTED, NominationStatus.APPROVED]
+    decided = QuotaDecision.objects.get(session=session)
+    assert (
+        decided.chair_note == ""
+        and decided.ranking.startswith("1. ")
+        and "5 phiếu đồng ý — trong chỉ tiêu" in decided.ranking
+    )
+    services.close_session(session=session, by=personas.secretary)
+
+
+def test_1_the_secretary_enters_the_chairs_deciding_vote_from_the_session_page(login, period, personas):
+    quota_rules(pct=10)
+    so = so_with_two_phong(period)
+    run_eligibility(period=period)
+    noms = propose_and_vet(period, so.candidates, by=personas.unit_head, secretary=personas.secretary)
+    session = vote_on(
+        noms, council=quota_council(so.so, personas.secretary), agree=[4, 4], secretary=personas.secretary
+    )
+    client = login(personas.secretary)
+    page = client.get(reverse("emulation:session_detail", args=[session.pk])).content.decode()
+    assert 'data-testid="quota-tie"' in page and so.candidates[1].full_name in page
+    url = reverse("emulation:session_quota", args=[session.pk])
+    client.post(url, {"reason": "Không chọn ai"})
+    assert statuses(noms) == [NominationStatus.QUOTA, NominationStatus.QUOTA]
+    client.post(url, {"chosen": [noms[1].pk], "reason": "Thành tích nổi bật hơn"})
+    assert statuses(noms) == [NominationStatus.REJECTED, NominationStatus.APPROVED]
+    detail = client.get(reverse("emulation:nomination_detail", args=[noms[1].pk])).content.decode()
+    assert 'data-testid="quota"' in detail and "1 suất / 1 đề cử" in detail
