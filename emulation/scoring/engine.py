@@ -79,7 +79,7 @@ def recompute_unit(*, period: Period, unit_id: int) -> int:
     units = {owner: None}
     if bloc_id is not None:
         units = dict.fromkeys(BlocMembership.objects.filter(bloc_id=bloc_id).values_list("unit_id", flat=True), bloc_id)
-    live_only = not _share_period(period)
+    live_only = not _share_period(period, list(units))
     if not live_only:
         _lock_scores(period, units)
     stamp = timezone.now()
@@ -152,13 +152,14 @@ def _lock_period(period: Period) -> None:
     Period.objects.select_for_update().filter(pk=period.pk).values_list("pk", flat=True).first()
 
 
-def _share_period(period: Period) -> bool:
+def _share_period(period: Period, units: list[int]) -> bool:
     """Writers of scores share the period row's lock (so they never wait for each other, only for a freeze) and
-    write only while the period's scores are not frozen."""
+    write only while the period's scores are not frozen (read on the rows of `units`: a freeze freezes them all)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT 1 FROM {Period._meta.db_table} WHERE id = %s FOR SHARE", [period.pk])
-    return not is_frozen(period)
+    frozen = dict(Score.objects.filter(period=period, unit_id__in=units).order_by().values_list("frozen", "unit_id"))
+    return not frozen.get(True) and (bool(frozen) or not is_frozen(period))
 
 
 def _lock_scores(period: Period, units) -> dict[int, datetime.datetime]:
@@ -176,7 +177,7 @@ def _score(period: Period, scheme, facts) -> list[UnitScore]:
 @transaction.atomic
 def _write_chunk(period: Period, results: list[UnitScore], stamp: datetime.datetime) -> int:
     """Write a chunk's scores, except the blocs written since `stamp` (their newer scores stand)."""
-    if not _share_period(period):
+    if not _share_period(period, [result.unit_id for result in results]):
         return 0
     written = _lock_scores(period, [result.unit_id for result in results])
     stale = {result.bloc_id or -result.unit_id for result in results if written.get(result.unit_id, stamp) > stamp}

@@ -148,13 +148,9 @@ def _load_inspections(facts: Facts, owner: dict[int, int]) -> None:
     )
     for pk, unit_id, date in inspections.order_by("date", "pk").values_list("pk", "unit_id", "date"):
         facts.inspections[owner[unit_id]].append(Seen(pk, unit_id, date))
-    rows = (
-        ItemResult.objects.filter(
-            inspection__unit_id__in=list(owner),
-            inspection__status=InspectionStatus.SUBMITTED,
-            inspection__date__gte=period.starts_on,
-            inspection__date__lte=period.ends_on,
-        )
+    seen = [inspection.pk for inspections in facts.inspections.values() for inspection in inspections]
+    rows = (  # by inspection id: the index on item results serves it, never a scan of the country's results per chunk
+        ItemResult.objects.filter(inspection_id__in=seen)
         .values("inspection_id", "item__category")
         .annotate(
             passed=Count("pk", filter=Q(outcome=ItemOutcome.PASS)),
