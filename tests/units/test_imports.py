@@ -95,9 +95,15 @@ def test_administrator_sees_the_form_and_the_columns(login, personas):
     assert "unit_code" in response.content.decode()
 
 
-def test_sample_file_holds_the_header_row(login, personas):
-    response = login(personas.administrator).get(reverse("units:import", args=["units"]) + "?sample=1")
-    assert response.content.decode("utf-8-sig").strip() == ",".join(UNIT_HEADER)
+@pytest.mark.parametrize(
+    ("kind", "header", "example"), [("units", UNIT_HEADER, "SNV-PTC"), ("people", PERSON_HEADER, "CB-00001")]
+)
+def test_the_sample_file_holds_the_header_and_an_example_row_that_imports_as_is(login, personas, kind, header, example):
+    client = login(personas.administrator)
+    sample = client.get(reverse("units:import", args=[kind]) + "?sample=1").content
+    lines = sample.decode("utf-8-sig").splitlines()
+    assert lines[0] == ",".join(header) and lines[1].startswith(example)
+    import_file(client, kind, SimpleUploadedFile("mau-nhap.csv", sample, content_type="text/csv"))
 
 
 def test_list_pages_offer_the_import_to_administrators_only(login, personas):

@@ -23,3 +23,9 @@ def test_staff_see_only_their_own_records_in_the_menu(login, personas):
     staff = menu(login(personas.staff))
     assert reverse("emulation:my_certificates") in staff and reverse("evaluations:my_violations") in staff
     assert reverse("units:units") not in staff and reverse("emulation:ranking") not in staff
+
+
+def test_the_unit_and_people_imports_are_in_the_administrators_menu_only(login, personas):
+    imports = [reverse("units:import", args=["units"]), reverse("units:import", args=["people"])]
+    assert all(url in menu(login(personas.administrator)) for url in imports)
+    assert not any(url in menu(login(personas.unit_head)) for url in imports)

@@ -66,6 +66,7 @@ class ImportSpec:
     title = ""
     columns: tuple[Column, ...] = ()
     key = "code"
+    examples: tuple[tuple[str, ...], ...] = ()  # rows printed in the sample file, in column order
 
     def __init__(self, *, user):
         self.user = user

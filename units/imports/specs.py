@@ -40,6 +40,9 @@ class UnitImport(ImportSpec):
 
     title = gettext_lazy("đơn vị")
     success_url = "units:units"
+    examples = (
+        ("SNV-PTC", "Phòng Tổ chức, biên chế", "sub_unit", "Phòng, ban chuyên môn", "SNV", "01/01/2025", "", ""),
+    )
     columns = (
         Column("code", gettext_lazy("Mã đơn vị, bắt buộc, duy nhất; dùng để nhận ra đơn vị khi nhập lại.")),
         Column("name", gettext_lazy("Tên đơn vị, bắt buộc.")),
@@ -222,6 +225,7 @@ class PersonImport(ImportSpec):
 
     title = gettext_lazy("cán bộ")
     success_url = "units:people"
+    examples = (("CB-00001", "Nguyễn Thị Hương Trà", "SNV", "Chuyên viên", "Công chức", "tra.nth@example.gov.vn"),)
     columns = (
         Column("code", gettext_lazy("Mã cán bộ, bắt buộc, duy nhất; dùng để nhận ra người khi nhập lại.")),
         Column("full_name", gettext_lazy("Họ và tên, bắt buộc.")),

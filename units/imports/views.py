@@ -1,5 +1,8 @@
 """Administrators import units and people from a file: upload → preview → confirm (all rows or none)."""
 
+import csv
+import io
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -41,8 +44,10 @@ def _spec_for(request, kind: str):
 
 
 def _sample_response(spec) -> HttpResponse:
-    """A CSV holding only the header row, to fill in."""
-    body = ("\ufeff" + ",".join(spec.column_names) + "\r\n").encode("utf-8")
+    """A CSV with the header row and the spec's example rows, to overwrite with real ones."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows([spec.column_names, *spec.examples])
+    body = ("\ufeff" + buffer.getvalue()).encode("utf-8")
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="mau-nhap.csv"'
     return response

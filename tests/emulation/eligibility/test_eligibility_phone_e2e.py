@@ -55,7 +55,8 @@ def test_a_clerk_records_a_discipline_on_a_phone(phone, personas, period):  # no
     log_in(phone, personas.clerk.email)
     phone.goto(reverse("evaluations:record_create", args=["disciplines"]))
     assert fits_the_screen(phone)
-    phone.get_by_label("Cán bộ").select_option(label="Nguyễn Thị Minh Khai")
+    phone.locator("#id_person_q").fill("Minh Khai")  # the searchable picker: typed, then tapped
+    phone.locator("#id_person_results button", has_text="Nguyễn Thị Minh Khai").click()
     phone.get_by_label("Hình thức kỷ luật").select_option(label="Cảnh cáo")
     phone.get_by_label("Ngày quyết định").fill("03/09/2026")
     phone.get_by_role("button", name="Lưu").click()
