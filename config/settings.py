@@ -153,7 +153,7 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "reset_password": "20/m/ip,5/m/key"}
 # How many reverse proxies of ours append to X-Forwarded-For: 0 reads REMOTE_ADDR; 1 (one nginx) reads the address
-# that proxy saw. Every rate limit (allauth's and units/ratelimits.py) keys on that address.
+# that proxy saw. Every rate limit (allauth's and units/accounts/ratelimits.py) keys on that address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

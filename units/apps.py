@@ -7,7 +7,7 @@ class UnitsConfig(AppConfig):
     verbose_name = _("Đơn vị và cán bộ")
 
     def ready(self):
-        from units.django_messages import use_vietnamese_django_messages
+        from units.accounts.validation_messages import use_vietnamese_django_messages
         from units.uploads import connect_file_cleanup
 
         connect_file_cleanup()

@@ -15,7 +15,7 @@ from emulation.certificates.forms import CertificateFileForm, SignatureCheckForm
 from emulation.certificates.models import Certificate
 from emulation.certificates.pdfs import certificate_context, current_names
 from emulation.signing import signature_status
-from units.ratelimits import over_rate_limit
+from units.accounts.ratelimits import over_rate_limit
 
 
 @require_http_methods(["GET", "POST"])

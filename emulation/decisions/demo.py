@@ -13,7 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from emulation.decisions.models import Award, AwardStatus, Decision, Revocation
-from emulation.decisions.services import add_recipient, draft_decision, revoke_award, sign_decision
+from emulation.decisions.revocation import revoke_award
+from emulation.decisions.services import add_recipient, draft_decision, sign_decision
 from emulation.eligibility.models import EligibilityResult
 from emulation.movements.models import Period, PeriodStatus
 from emulation.titles.models import Authority, AwardForm

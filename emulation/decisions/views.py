@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from emulation.decisions import revocation
 from emulation.decisions import services as decisions
 from emulation.decisions.filters import AwardFilter, DecisionFilter
 from emulation.decisions.forms import AnnulForm, DecisionForm, NominationPickForm, RecipientForm, SignForm
@@ -226,7 +227,7 @@ def decision_annul(request, pk):
     form = AnnulForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            decisions.annul_decision(decision=decision, by=request.user, **form.cleaned_data)
+            revocation.annul_decision(decision=decision, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -278,7 +279,7 @@ def award_revoke(request, pk):
     form = AnnulForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            decisions.revoke_award(award=award, by=request.user, **form.cleaned_data)
+            revocation.revoke_award(award=award, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -7,7 +7,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from tests.units.test_accounts import PASSWORD, failures_before_lockout, is_signed_in
-from units.ratelimits import client_address
+from units.accounts.ratelimits import client_address
 
 pytestmark = pytest.mark.django_db
 

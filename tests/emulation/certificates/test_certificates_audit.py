@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from emulation.certificates.issuing import issue_certificate
-from emulation.decisions.services import revoke_award
+from emulation.decisions.revocation import revoke_award
 from tests.emulation.certificates.helpers import make_awards, make_signed_decision
 from units.audit.log import verify_chain
 from units.audit.models import AuditEntry, EventKind

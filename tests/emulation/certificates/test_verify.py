@@ -8,7 +8,7 @@ from django.core.cache import cache
 
 from emulation.certificates.issuing import issue_certificate
 from emulation.certificates.models import new_token
-from emulation.decisions.services import annul_decision
+from emulation.decisions.revocation import annul_decision
 from emulation.models import Title
 from tests.emulation.certificates.helpers import make_signed_decision, revoke
 from tests.factories import make_award

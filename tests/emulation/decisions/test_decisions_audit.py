@@ -2,7 +2,7 @@
 
 import pytest
 
-from emulation.decisions.services import annul_decision, revoke_award
+from emulation.decisions.revocation import annul_decision, revoke_award
 from emulation.models import PeriodStatus
 from emulation.movements.periods import reopen_period
 from tests.emulation.decisions.test_revocation import ANNULLED_ON, granted, period  # noqa: F401 (fixtures)

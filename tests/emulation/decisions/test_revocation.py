@@ -6,7 +6,8 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from emulation.decisions.services import add_recipient, annul_decision, draft_decision, revoke_award, sign_decision
+from emulation.decisions.revocation import annul_decision, revoke_award
+from emulation.decisions.services import add_recipient, draft_decision, sign_decision
 from emulation.models import Authority, AwardStatus, DecisionStatus, Title
 from tests.emulation.eligibility.helpers import YEAR, initiative, make_team, rate, reasons, register, result
 from tests.emulation.factories import make_period

@@ -176,7 +176,7 @@ def test_a_person_of_another_unit_does_not_count_as_a_member(period):
 def test_signed_awards_count_for_consecutive_years_and_a_revoked_one_does_not(
     period, django_capture_on_commit_callbacks
 ):
-    from emulation.decisions.services import revoke_award
+    from emulation.decisions.revocation import revoke_award
     from tests.factories import make_award, make_decision
 
     _, (person,), pledge = make_team(period, 1, rating="htxsnv")

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from emulation.decisions.services import annul_decision, revoke_award
+from emulation.decisions.revocation import annul_decision, revoke_award
 from emulation.models import ConsultationRule, NominationStatus, Title
 from tests.emulation.council.helpers import make_nomination
 from tests.factories import make_person

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from emulation.decisions.services import revoke_award
+from emulation.decisions.revocation import revoke_award
 from emulation.models import Award, AwardCoefficient, AwardForm, BaseSalary, Title
 from emulation.rewards.money import decision_money, quote
 from emulation.rewards.seed import COEFFICIENTS

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from emulation.decisions.services import revoke_award
+from emulation.decisions.revocation import revoke_award
 from emulation.models import RewardFund
 from units.models import Notification, Person
 

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from emulation.decisions.services import revoke_award
+from emulation.decisions.revocation import revoke_award
 from emulation.statistics.counting import columns, yearly_statistics
 from tests.factories import make_person
 from units.models import Category, Gender
