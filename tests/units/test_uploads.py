@@ -73,10 +73,11 @@ def test_every_upload_form_keeps_a_photo_without_its_gps_and_device(form, name, 
     assert stored.format == "JPEG" and not stored.getexif() and (stored.width, stored.height) == (20, 60)
 
 
-@pytest.mark.parametrize(("form", "name", "field"), FIELDS, ids=IDS)
+DOCUMENT_FIELDS = [(form, name, field) for form, name, field in FIELDS if "pdf" in field.widget.attrs.get("accept", "")]
+
+
+@pytest.mark.parametrize(("form", "name", "field"), DOCUMENT_FIELDS, ids=[f"{f}.{n}" for f, n, _ in DOCUMENT_FIELDS])
 def test_every_form_that_takes_documents_keeps_an_honest_pdf_byte_for_byte(form, name, field):
-    if "pdf" not in field.widget.attrs.get("accept", ""):
-        pytest.skip("a photo-only field")
     assert cleaned(field, as_upload("to-trinh.pdf", files.pdf_bytes())).data == files.pdf_bytes()
 
 
