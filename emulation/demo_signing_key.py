@@ -64,8 +64,10 @@ def write_demo_credentials(folder: Path) -> tuple[Path, Path]:
     return ca_path, signer_path
 
 
-def build_demo() -> None:
-    """Idempotent: keeps credentials already written."""
+def build_demo() -> dict[str, int]:
+    """Idempotent: keeps credentials already written; says how many it wrote (for load_demo's summary)."""
     folder = Path(settings.MEDIA_ROOT) / DEMO_FOLDER
-    if not (folder / DEMO_SIGNER).is_file():
-        write_demo_credentials(folder)
+    if (folder / DEMO_SIGNER).is_file():
+        return {"demo signing key written": 0}
+    write_demo_credentials(folder)
+    return {"demo signing key written": 1}
