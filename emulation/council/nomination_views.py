@@ -75,7 +75,8 @@ def nomination_create(request):
         else:
             messages.success(request, _("Đã gửi đề nghị. Bổ sung tài liệu hồ sơ bên dưới."))
             return redirect("emulation:nomination_detail", pk=nomination.pk)
-    return render(request, "emulation/form.html", {"form": form, "title": _("Đề nghị khen thưởng")})
+    context = {"form": form, "title": _("Đề nghị khen thưởng"), "quotas": quotas.open_quotas_for(units)}
+    return render(request, "emulation/council/nomination_form.html", context)
 
 
 @login_required

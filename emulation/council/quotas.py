@@ -16,12 +16,14 @@ Rules
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emulation.council.models.ballots import Ballot, Outcome
 from emulation.council.models.nominations import Nomination, NominationStatus, QuotaDecision
 from emulation.eligibility.models import Quota
+from emulation.movements.models import PeriodStatus
 from emulation.titles.catalogue import awarding_units
 
 LIVE = [s for s in NominationStatus.values if s != NominationStatus.REJECTED]
@@ -59,6 +61,22 @@ def usage(nomination: Nomination) -> str:
         "unit": quota.unit.name,
         "how": quota.reason,
     }
+
+
+def open_quotas_for(units) -> list[Quota]:
+    """The quotas of periods still open whose awarding unit is one of `units` or above one of them, each with
+    `nominated` (live nominations in its subtree): what a proposer sees before proposing."""
+    inside = units.filter(path__startswith=OuterRef("unit__path"))
+    rows = list(
+        Quota.objects.exclude(period__status=PeriodStatus.FINALIZED)
+        .filter(Exists(inside))
+        .select_related("period", "title", "unit")
+    )
+    for quota in rows:
+        quota.nominated = Nomination.objects.filter(
+            period_id=quota.period_id, title_id=quota.title_id, unit__path__startswith=quota.unit.path, status__in=LIVE
+        ).count()
+    return rows
 
 
 def zero_quota_gap(nomination: Nomination) -> str:

@@ -3,7 +3,9 @@
 Rules
 -----
 - The stored eligibility result of the period decides; a condition not met refuses the recipient with its reason,
-  unless the council secretary vetted the recipient's nomination with a written override. A quota line is not a
+  unless the council secretary vetted the recipient's nomination with a written override. No result at all for a
+  title that has conditions in the period's rule set (never registered, or never checked) refuses the recipient
+  too, with the same override. A quota line is not a
   condition here: the quota is checked on the awards.
 - The quota is the awarding unit's (council/quotas.py), counted over its subtree on the active awards of the period.
 """
@@ -15,8 +17,18 @@ from django.utils.translation import gettext as _
 from emulation.council import quotas
 from emulation.council.models.nominations import Nomination
 from emulation.decisions.models import Award, Decision
+from emulation.eligibility.engine import default_rule_set
 from emulation.eligibility.models import EligibilityResult
 from emulation.titles.models import ConditionKind, Title
+
+
+def _has_conditions(period, title: Title) -> bool:
+    """Whether the rule set the period is checked with sets conditions (other than a quota) for the title."""
+    used = EligibilityResult.objects.filter(period=period).select_related("rule_set").first()
+    rule_set = used.rule_set if used else default_rule_set(period)
+    if rule_set is None:
+        return False
+    return rule_set.conditions.filter(title=title).exclude(kind=ConditionKind.QUOTA).exists()
 
 
 def _eligibility_gap(decision: Decision, person, unit, title: Title, nomination) -> str:
@@ -26,7 +38,12 @@ def _eligibility_gap(decision: Decision, person, unit, title: Title, nomination)
     subject = {"person": person} if person else {"unit": unit, "person": None}
     result = EligibilityResult.objects.filter(period=decision.period, title=title, **subject).first()
     if result is None:
-        return ""
+        if not _has_conditions(decision.period, title):
+            return ""
+        text = _(
+            "%(who)s chưa có kết quả xét điều kiện “%(title)s” trong kỳ (chưa đăng ký danh hiệu hoặc chưa được xét)."
+        )
+        return text % {"who": person or unit, "title": title.name}
     failed = [c.reason for c in result.checks.all() if not c.met and c.kind != ConditionKind.QUOTA]
     if not failed:
         return ""

@@ -100,3 +100,19 @@ def make_criterion(scheme: ScoringScheme, **overrides) -> Criterion:
     }
     fields.update(overrides)
     return Criterion.objects.create(**fields)
+
+
+def make_eligible(period, title, *, person=None, unit=None):
+    """The stored eligibility result a decision requires: the recipient was checked in the period and met the title."""
+    from emulation.eligibility.engine import default_rule_set
+    from emulation.models import EligibilityResult, RuleSet
+
+    rule_set = default_rule_set(period) or RuleSet.objects.order_by("-effective_from").first()
+    result, _ = EligibilityResult.objects.get_or_create(
+        period=period,
+        title=title,
+        person=person,
+        unit=unit or person.unit,
+        defaults={"rule_set": rule_set, "met": True, "computed_at": timezone.now()},
+    )
+    return result

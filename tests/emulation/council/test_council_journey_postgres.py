@@ -20,6 +20,7 @@ from tests.emulation.council.law import (
     statuses,
     vote_on,
 )
+from tests.emulation.decisions.recipients import add_eligible
 from tests.emulation.eligibility.helpers import title
 from tests.emulation.factories import make_period
 from tests.factories import grant, make_person
@@ -64,6 +65,4 @@ def test_a_council_journey_from_eligibility_to_a_signed_decision_within_the_quot
     awards = add_recipients_from_nominations(decision=decision, nominations=[noms[0]], by=personas.secretary)
     assert [a.person for a in awards] == [so.candidates[0]]
     with pytest.raises(ValidationError, match="Đã hết chỉ tiêu"):
-        from emulation.decisions.services import add_recipient
-
-        add_recipient(decision=decision, by=personas.secretary, person=so.candidates[1], title=title("CSTDCS"))
+        add_eligible(decision=decision, by=personas.secretary, person=so.candidates[1], title=title("CSTDCS"))

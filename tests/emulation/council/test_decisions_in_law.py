@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from emulation.council import nominations, quotas, voting
 from emulation.council import sessions as services
@@ -22,6 +23,7 @@ from emulation.models import (
     TitleCondition,
     VoteRule,
 )
+from evaluations.models import AnnualRating
 from tests.emulation.council.helpers import add_member, make_council, make_nomination, make_rule, members
 from tests.emulation.council.law import (
     propose_and_vet,
@@ -79,7 +81,10 @@ def test_1_two_candidates_tied_for_one_place_wait_for_the_chairs_vote_recorded_i
 def test_1_a_decision_refuses_a_recipient_past_the_quota_or_not_eligible(period, personas):
     quota_rules(pct=10)
     so = so_with_two_phong(period)
-    stranger = make_person(unit=so.phong[0])  # never registered, so not eligible: no result means no check
+    stranger = make_person(unit=so.phong[0])  # never registered: no result for CSTĐCS
+    third = make_person(unit=so.phong[1])
+    AnnualRating.objects.create(person=third, year=YEAR, rating="htxsnv")
+    register(so.pledges[1], third, "CSTDCS")
     discipline(so.candidates[1], "khien_trach", datetime.date(YEAR, 3, 1))
     run_eligibility(period=period)
     grant(personas.secretary, Role.COUNCIL_SECRETARY, so.so)
@@ -88,9 +93,11 @@ def test_1_a_decision_refuses_a_recipient_past_the_quota_or_not_eligible(period,
     )
     with pytest.raises(ValidationError, match="chưa đủ điều kiện"):
         add_recipient(decision=decision, by=personas.secretary, person=so.candidates[1], title=title("CSTDCS"))
+    with pytest.raises(ValidationError, match="chưa có kết quả xét điều kiện “Chiến sĩ thi đua cơ sở”"):
+        add_recipient(decision=decision, by=personas.secretary, person=stranger, title=title("CSTDCS"))
     add_recipient(decision=decision, by=personas.secretary, person=so.candidates[0], title=title("CSTDCS"))
     with pytest.raises(ValidationError, match="Đã hết chỉ tiêu"):
-        add_recipient(decision=decision, by=personas.secretary, person=stranger, title=title("CSTDCS"))
+        add_recipient(decision=decision, by=personas.secretary, person=third, title=title("CSTDCS"))
 
 
 def test_2_a_quota_of_zero_stops_vetting_and_names_the_quota(period, personas):
@@ -251,3 +258,51 @@ def test_1_the_secretary_enters_the_chairs_deciding_vote_from_the_session_page(l
     assert statuses(noms) == [NominationStatus.REJECTED, NominationStatus.APPROVED]
     detail = client.get(reverse("emulation:nomination_detail", args=[noms[1].pk])).content.decode()
     assert 'data-testid="quota"' in detail and "1 suất / 1 đề cử" in detail
+
+
+def test_1_the_proposal_form_shows_the_awarding_units_quota_before_proposing(login, period, personas):
+    quota_rules(pct=10)
+    so = so_with_two_phong(period)
+    run_eligibility(period=period)
+    propose_and_vet(period, so.candidates[:1], by=personas.unit_head, secretary=personas.secretary)
+    grant(personas.unit_head, Role.UNIT_HEAD, so.phong[1])
+    page = login(personas.unit_head).get(reverse("emulation:nomination_create")).content.decode()
+    assert "Chỉ tiêu khen thưởng của các kỳ đang mở" in page
+    assert "1 suất / 1 đề cử" in page and so.so.name in page and "Đã đủ số đề cử" in page
+
+
+def test_2_the_proposal_form_warns_of_a_quota_of_zero(login, period, personas):
+    quota_rules(pct=15)
+    unit, people, pledge = make_team(period, 6, rating="htxsnv")
+    register(pledge, people[0], "CSTDCS")
+    run_eligibility(period=period)
+    grant(personas.unit_head, Role.UNIT_HEAD, unit)
+    page = login(personas.unit_head).get(reverse("emulation:nomination_create")).content.decode()
+    assert "0 suất / 0 đề cử" in page and "Chỉ tiêu 0 suất: đề nghị sẽ không được đưa ra Hội đồng." in page
+
+
+def test_1_an_outsider_does_not_see_another_awarding_units_quota(login, period, personas, tree):
+    quota_rules(pct=10)
+    so = so_with_two_phong(period)
+    run_eligibility(period=period)
+    grant(personas.unit_head, Role.UNIT_HEAD, tree.other)
+    page = login(personas.unit_head).get(reverse("emulation:nomination_create")).content.decode()
+    assert so.so.name not in page
+
+
+def test_1_quotas_follow_a_new_registration_and_new_staff_without_a_manual_rerun(django_capture_on_commit_callbacks):
+    today = timezone.localdate()  # a person's arrival counts for the periods running today
+    period = make_period(starts_on=today - datetime.timedelta(days=30), ends_on=today + datetime.timedelta(days=30))
+    quota_rules(pct=10)
+    so = so_with_two_phong(period)  # 12 people: 1 place
+    run_eligibility(period=period)
+    assert Quota.objects.get(period=period).number == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(8):  # 20 people: 2 places
+            make_person(unit=so.phong[1])
+    assert Quota.objects.get(period=period).number == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        newcomer = make_person(unit=so.phong[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        register(so.pledges[0], newcomer, "CSTDCS")
+    assert result(period, person=newcomer, code="CSTDCS", run=False) is not None

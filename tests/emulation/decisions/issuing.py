@@ -6,8 +6,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from emulation.decisions.services import add_recipient, draft_decision, sign_decision
+from emulation.decisions.services import draft_decision, sign_decision
 from emulation.models import Authority, AwardForm, Title
+from tests.emulation.decisions.recipients import add_eligible
 from tests.emulation.factories import make_period
 from tests.factories import make_person
 
@@ -28,7 +29,7 @@ def issue(tree, personas):
             if thing["title"] is None:
                 thing = {"award_form": AwardForm.objects.get(code=code)}
             side = {"person": who} if who.__class__.__name__ == "Person" else {"unit": who}
-            add_recipient(decision=decision, by=personas.secretary, **side, **thing)
+            add_eligible(decision=decision, by=personas.secretary, **side, **thing)
         if on is not None:
             sign_decision(
                 decision=decision,

@@ -7,14 +7,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from emulation.council.models.nominations import Nomination, NominationStatus
 from emulation.decisions.services import (
-    add_recipient,
     add_recipients_from_nominations,
     draft_decision,
     remove_recipient,
     sign_decision,
 )
 from emulation.models import Authority, AwardForm, DecisionStatus, Title
-from tests.emulation.factories import make_period
+from tests.emulation.decisions.recipients import add_eligible
+from tests.emulation.factories import make_eligible, make_period
 from tests.factories import make_person, make_unit
 from units.models import Kind, Level
 
@@ -66,13 +66,13 @@ def test_a_second_award_of_the_same_title_in_the_year_is_refused_naming_the_deci
     tree, personas, period, decision
 ):
     person = make_person(unit=tree.sub)
-    add_recipient(decision=decision, by=personas.secretary, person=person, title=title("CSTD_TINH"))
+    add_eligible(decision=decision, by=personas.secretary, person=person, title=title("CSTD_TINH"))
     sign(decision, personas.administrator)
     other = draft_decision(
         by=personas.secretary, unit=tree.province, authority=authority("CT_UBND_TINH"), period=period
     )
     with pytest.raises(ValidationError) as error:
-        add_recipient(decision=other, by=personas.secretary, person=person, title=title("CSTD_TINH"))
+        add_eligible(decision=other, by=personas.secretary, person=person, title=title("CSTD_TINH"))
     message = error.value.messages[0]
     assert f"{person.full_name} đã được tặng “Chiến sĩ thi đua cấp tỉnh” năm 2026" in message
     assert "15/QĐ-UBND" in message and "một thành tích chỉ được khen thưởng một lần" in message
@@ -83,7 +83,7 @@ def test_a_commune_chair_cannot_grant_the_provincial_chairs_bang_khen(tree, pers
     commune = make_unit(parent=tree.province, level=Level.COMMUNE, kind=Kind.PEOPLES_COMMITTEE, name="UBND xã Đắk Sắk")
     decision = draft_decision(by=personas.secretary, unit=commune, authority=authority("CT_UBND_XA"), period=period)
     with pytest.raises(ValidationError) as error:
-        add_recipient(
+        add_eligible(
             decision=decision,
             by=personas.secretary,
             person=make_person(unit=commune),
@@ -93,7 +93,7 @@ def test_a_commune_chair_cannot_grant_the_provincial_chairs_bang_khen(tree, pers
         "Chủ tịch UBND xã, phường, đặc khu không có thẩm quyền tặng “Bằng khen của Chủ tịch UBND tỉnh”"
         in (error.value.messages[0])
     )
-    add_recipient(
+    add_eligible(
         decision=decision,
         by=personas.secretary,
         person=make_person(unit=commune),
@@ -105,19 +105,15 @@ def test_a_commune_chair_cannot_grant_the_provincial_chairs_bang_khen(tree, pers
 def test_a_department_head_grants_only_to_the_department(tree, personas, period):
     decision = draft_decision(by=personas.secretary, unit=tree.home, authority=authority("GD_SO"), period=period)
     with pytest.raises(ValidationError) as error:
-        add_recipient(
-            decision=decision, by=personas.secretary, person=make_person(unit=tree.other), title=title("LDTT")
-        )
+        add_eligible(decision=decision, by=personas.secretary, person=make_person(unit=tree.other), title=title("LDTT"))
     assert "không thuộc phạm vi của Sở Nội vụ" in error.value.messages[0]
 
 
 def test_a_collective_title_goes_to_a_unit_not_a_person(tree, personas, decision):
     with pytest.raises(ValidationError) as error:
-        add_recipient(
-            decision=decision, by=personas.secretary, person=make_person(unit=tree.sub), title=title("TTLDXS")
-        )
+        add_eligible(decision=decision, by=personas.secretary, person=make_person(unit=tree.sub), title=title("TTLDXS"))
     assert "không dành cho cá nhân" in error.value.messages[0]
-    award = add_recipient(decision=decision, by=personas.secretary, unit=tree.sub, title=title("TTLDXS"))
+    award = add_eligible(decision=decision, by=personas.secretary, unit=tree.sub, title=title("TTLDXS"))
     assert award.recipient == tree.sub
 
 
@@ -136,6 +132,7 @@ def make_nomination(period, person, status, by, code="CSTD_TINH"):
 def test_only_approved_nominations_become_recipients_all_or_none(tree, personas, period, decision):
     approved = make_nomination(period, make_person(unit=tree.sub), NominationStatus.APPROVED, personas.unit_head)
     rejected = make_nomination(period, make_person(unit=tree.sub), NominationStatus.REJECTED, personas.unit_head)
+    make_eligible(period, approved.title, person=approved.person)
     with pytest.raises(ValidationError) as error:
         add_recipients_from_nominations(decision=decision, nominations=[approved, rejected], by=personas.secretary)
     assert "chưa được Hội đồng thông qua" in error.value.messages[0]
@@ -148,7 +145,7 @@ def test_only_approved_nominations_become_recipients_all_or_none(tree, personas,
 
 
 def test_signing_records_number_date_and_signer_and_makes_the_decision_read_only(tree, personas, decision):
-    award = add_recipient(decision=decision, by=personas.secretary, unit=tree.sub, title=title("TTLDXS"))
+    award = add_eligible(decision=decision, by=personas.secretary, unit=tree.sub, title=title("TTLDXS"))
     with pytest.raises(PermissionDenied):
         sign(decision, personas.secretary)
     sign(decision, personas.administrator)
@@ -156,7 +153,7 @@ def test_signing_records_number_date_and_signer_and_makes_the_decision_read_only
     assert (decision.status, decision.number, decision.decided_on) == ("signed", "15/QĐ-UBND", SIGNED_ON)
     assert str(decision) == "Quyết định số 15/QĐ-UBND ngày 15/01/2027"
     for attempt in (
-        lambda: add_recipient(decision=decision, by=personas.administrator, unit=tree.home, title=title("TTLDXS")),
+        lambda: add_eligible(decision=decision, by=personas.administrator, unit=tree.home, title=title("TTLDXS")),
         lambda: remove_recipient(award=award, by=personas.administrator),
         lambda: sign(decision, personas.administrator, number="16/QĐ-UBND"),
     ):
@@ -170,12 +167,12 @@ def test_an_empty_decision_or_a_number_already_used_that_year_cannot_be_signed(t
     with pytest.raises(ValidationError) as error:
         sign(decision, personas.administrator)
     assert "chưa có người được khen thưởng" in error.value.messages[0]
-    add_recipient(decision=decision, by=personas.secretary, unit=tree.sub, title=title("TTLDXS"))
+    add_eligible(decision=decision, by=personas.secretary, unit=tree.sub, title=title("TTLDXS"))
     sign(decision, personas.administrator)
     other = draft_decision(
         by=personas.secretary, unit=tree.province, authority=authority("CT_UBND_TINH"), period=period
     )
-    add_recipient(decision=other, by=personas.secretary, unit=tree.home, title=title("TTLDXS"))
+    add_eligible(decision=other, by=personas.secretary, unit=tree.home, title=title("TTLDXS"))
     with pytest.raises(ValidationError) as error:
         sign(other, personas.administrator)
     assert "Số 15/QĐ-UBND đã được Tỉnh Đắk Nông dùng trong năm 2027" in error.value.messages[0]
@@ -186,7 +183,7 @@ def test_competence_is_checked_again_on_the_signing_date(tree, personas):
     period = make_period(starts_on=datetime.date(2025, 1, 1), ends_on=datetime.date(2025, 12, 31))
     commune = make_unit(parent=tree.province, level=Level.COMMUNE, kind=Kind.PEOPLES_COMMITTEE)
     decision = draft_decision(by=personas.secretary, unit=commune, authority=authority("CT_UBND_XA"), period=period)
-    add_recipient(decision=decision, by=personas.secretary, person=make_person(unit=commune), title=title("CSTDCS"))
+    add_eligible(decision=decision, by=personas.secretary, person=make_person(unit=commune), title=title("CSTDCS"))
     # the commune chair's powers start on 01/07/2025 (ND 129/2025): a signature dated before is refused
     with pytest.raises(ValidationError) as error:
         sign(decision, personas.administrator, on=datetime.date(2025, 3, 1))
@@ -204,7 +201,7 @@ def test_the_district_chairs_powers_ended_on_30_june_2025(tree, personas):
     period = make_period()
     decision = draft_decision(by=personas.secretary, unit=district, authority=authority("CT_UBND_HUYEN"), period=period)
     with pytest.raises(ValidationError) as error:
-        add_recipient(decision=decision, by=personas.secretary, person=make_person(unit=district), title=title("LDTT"))
+        add_eligible(decision=decision, by=personas.secretary, person=make_person(unit=district), title=title("LDTT"))
     assert (
         "Chủ tịch UBND huyện (đến 30/06/2025) không có thẩm quyền tặng “Lao động tiên tiến”" in error.value.messages[0]
     )
@@ -214,4 +211,4 @@ def test_a_residential_culture_title_is_not_granted_to_a_person_or_a_collective_
     commune = make_unit(parent=tree.province, level=Level.COMMUNE, kind=Kind.PEOPLES_COMMITTEE)
     decision = draft_decision(by=personas.secretary, unit=commune, authority=authority("CT_UBND_XA"), period=period)
     with pytest.raises(ValidationError):
-        add_recipient(decision=decision, by=personas.secretary, unit=commune, title=title("THON_VH"))
+        add_eligible(decision=decision, by=personas.secretary, unit=commune, title=title("THON_VH"))

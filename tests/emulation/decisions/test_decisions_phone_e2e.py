@@ -6,9 +6,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from emulation.decisions.services import add_recipient, draft_decision, sign_decision
+from emulation.decisions.services import draft_decision, sign_decision
 from emulation.models import Authority, AuthorityPower, Title, TitleLevel, TitleScope
 from tests.e2e.conftest import browser, log_in, pass_totp_step, phone  # noqa: F401  (fixtures)
+from tests.emulation.decisions.recipients import add_eligible
 from tests.emulation.factories import make_period
 from tests.factories import make_person
 from units.models import Level
@@ -34,7 +35,7 @@ def award(tree, personas):
     )
     decision = draft_decision(by=personas.secretary, unit=tree.province, authority=chair, period=make_period())
     person = make_person(unit=tree.sub, full_name="Nguyễn Văn An", position="Chuyên viên Văn phòng Sở Nội vụ")
-    awarded = add_recipient(decision=decision, by=personas.secretary, person=person, title=title)
+    awarded = add_eligible(decision=decision, by=personas.secretary, person=person, title=title)
     sign_decision(
         decision=decision,
         by=personas.administrator,

@@ -10,8 +10,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
-from emulation.decisions.services import add_recipient, draft_decision
+from emulation.decisions.services import draft_decision
 from emulation.models import Authority, AuthorityPower, Award, Title, TitleLevel, TitleScope
+from tests.emulation.decisions.recipients import add_eligible
 from tests.emulation.factories import make_period
 from tests.factories import grant, make_person, make_unit, make_user
 from units.models import Kind, Level, Role
@@ -49,7 +50,7 @@ def test_a_racing_second_award_of_the_same_title_is_refused_with_the_reason():
     def slow_first():
         try:
             with transaction.atomic():
-                add_recipient(decision=first, by=secretary, person=person, title=title)
+                add_eligible(decision=first, by=secretary, person=person, title=title)
                 inserted.set()
                 time.sleep(1)  # the second insert waits on this uncommitted row
         finally:
@@ -58,7 +59,7 @@ def test_a_racing_second_award_of_the_same_title_is_refused_with_the_reason():
     def racing_second():
         try:
             inserted.wait(5)
-            add_recipient(decision=second, by=secretary, person=person, title=title)
+            add_eligible(decision=second, by=secretary, person=person, title=title)
         except ValidationError as error:
             errors.append(error)
         finally:

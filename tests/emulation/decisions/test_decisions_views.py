@@ -9,9 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from emulation.council.models.nominations import Nomination, NominationStatus
-from emulation.decisions.services import add_recipient, draft_decision, sign_decision
+from emulation.decisions.services import draft_decision, sign_decision
 from emulation.models import Authority, AwardStatus, Decision, DecisionStatus, Title
-from tests.emulation.factories import make_period
+from tests.emulation.decisions.recipients import add_eligible
+from tests.emulation.factories import make_eligible, make_period
 from tests.factories import make_person
 from units.models import Notification, Person
 
@@ -32,7 +33,7 @@ def world(tree, personas):
     staff_person = Person.objects.get(user=personas.staff)
     signed = draft_decision(by=personas.secretary, unit=tree.province, authority=chair, period=period)
     for person in (an, staff_person):
-        add_recipient(decision=signed, by=personas.secretary, person=person, title=title("CSTD_TINH"))
+        add_eligible(decision=signed, by=personas.secretary, person=person, title=title("CSTD_TINH"))
     sign_decision(
         decision=signed,
         by=personas.administrator,
@@ -42,7 +43,7 @@ def world(tree, personas):
         signer_position="Chủ tịch UBND tỉnh",
     )
     draft = draft_decision(by=personas.secretary, unit=tree.province, authority=chair, period=period)
-    draft_award = add_recipient(decision=draft, by=personas.secretary, unit=tree.sub, title=title("TTLDXS"))
+    draft_award = add_eligible(decision=draft, by=personas.secretary, unit=tree.sub, title=title("TTLDXS"))
     return SimpleNamespace(
         period=period,
         signed=signed,
@@ -186,6 +187,9 @@ def test_the_secretary_drafts_and_adds_a_recipient_and_sees_the_reason_of_a_refu
     page = client.post(url, again).getvalue().decode()
     assert "Nguyễn Văn An đã được tặng “Chiến sĩ thi đua cấp tỉnh” năm 2026 (Quyết định số 15/QĐ-UBND" in page
     assert decision.awards.count() == 0
+    page = client.post(url, {"unit": tree.home.pk, "title": title("TTLDXS").pk}).getvalue().decode()
+    assert "chưa có kết quả xét điều kiện “Tập thể lao động xuất sắc”" in page and decision.awards.count() == 0
+    make_eligible(world.period, title("TTLDXS"), unit=tree.home)
     client.post(url, {"unit": tree.home.pk, "title": title("TTLDXS").pk, "achievement": "Dẫn đầu khối"})
     assert decision.awards.get().recipient == tree.home
 
@@ -201,6 +205,7 @@ def test_adding_approved_nominations_from_the_page(login, personas, tree, world)
         achievement_report="Sáng kiến cấp tỉnh",
         status=NominationStatus.APPROVED,
     )
+    make_eligible(world.period, title("CSTD_TINH"), person=person)
     client = login(personas.secretary)
     url = reverse("emulation:decision_add_nominations", args=[world.draft.pk])
     assert "Trần Thị Bình" in client.get(url).getvalue().decode()
@@ -311,10 +316,10 @@ def test_register_pages_keep_a_flat_query_count_as_awards_grow(login, personas, 
         by=personas.secretary, unit=tree.province, authority=world.signed.authority, period=world.period
     )
     for _ in range(6):
-        add_recipient(
+        add_eligible(
             decision=more, by=personas.secretary, person=make_person(unit=tree.other), title=title("CSTD_TINH")
         )
-    add_recipient(decision=more, by=personas.secretary, unit=tree.other, title=title("TTLDXS"))
+    add_eligible(decision=more, by=personas.secretary, unit=tree.other, title=title("TTLDXS"))
     sign_decision(
         decision=more,
         by=personas.administrator,
@@ -342,6 +347,7 @@ def test_a_revoked_awards_nomination_is_not_offered_again(login, personas, tree,
         achievement_report="Sáng kiến cấp tỉnh",
         status=NominationStatus.APPROVED,
     )
+    make_eligible(world.period, title("CSTD_TINH"), person=person)
     client = login(personas.secretary)
     client.post(reverse("emulation:decision_add_nominations", args=[world.draft.pk]), {"nominations": [nomination.pk]})
     login(personas.administrator).post(

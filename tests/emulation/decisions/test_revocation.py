@@ -7,8 +7,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from emulation.decisions.revocation import annul_decision, revoke_award
-from emulation.decisions.services import add_recipient, draft_decision, sign_decision
+from emulation.decisions.services import draft_decision, sign_decision
 from emulation.models import Authority, AwardStatus, DecisionStatus, Title
+from tests.emulation.decisions.recipients import add_eligible
 from tests.emulation.eligibility.helpers import YEAR, initiative, make_team, rate, reasons, register, result
 from tests.emulation.factories import make_period
 from tests.factories import make_person
@@ -29,7 +30,7 @@ def signed_decision(by_secretary, by_admin, unit, authority_code, period, grants
     )
     for recipient, code in grants:
         who = {"person": recipient} if hasattr(recipient, "full_name") else {"unit": recipient}
-        add_recipient(decision=decision, by=by_secretary, title=title(code), **who)
+        add_eligible(decision=decision, by=by_secretary, title=title(code), **who)
     on = on or datetime.date(period.ends_on.year + 1, 1, 15)
     return sign_decision(
         decision=decision, by=by_admin, number=number, decided_on=on, signer_name="Hồ Văn Mười", signer_position="CT"
@@ -139,7 +140,7 @@ def test_a_draft_cannot_be_annulled_nor_its_awards_revoked(tree, personas, perio
     decision = draft_decision(
         by=personas.secretary, unit=tree.province, authority=Authority.objects.get(code="CT_UBND_TINH"), period=period
     )
-    award = add_recipient(decision=decision, by=personas.secretary, unit=tree.sub, title=title("TTLDXS"))
+    award = add_eligible(decision=decision, by=personas.secretary, unit=tree.sub, title=title("TTLDXS"))
     with pytest.raises(ValidationError):
         revoke_award(award=award, by=personas.administrator, reason="x", number="1", decided_on=ANNULLED_ON)
     with pytest.raises(ValidationError):
