@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from emulation.council import nominations, quotas, voting
+from emulation.council.minutes import minutes_pdf
 from emulation.council import sessions as services
 from emulation.council.seed import correct_vote_rules
 from emulation.decisions.services import add_recipient, draft_decision
@@ -306,3 +307,35 @@ def test_1_quotas_follow_a_new_registration_and_new_staff_without_a_manual_rerun
     with django_capture_on_commit_callbacks(execute=True):
         register(so.pledges[0], newcomer, "CSTDCS")
     assert result(period, person=newcomer, code="CSTDCS", run=False) is not None
+
+
+def test_the_minutes_pdf_prints_the_base_the_quota_order_the_chairs_vote_and_an_override(period, personas):
+    from tests.emulation.council.helpers import attach
+    from tests.emulation.council.test_council_minutes import text_of
+
+    quota_rules(pct=10)
+    so = so_with_two_phong(period)
+    late = make_person(unit=so.phong[1], full_name="Lê Thị Hồng Nhung")  # never registered
+    run_eligibility(period=period)
+    noms = propose_and_vet(period, so.candidates, by=personas.unit_head, secretary=personas.secretary)
+    flagged = nominations.propose_nomination(
+        period=period, person=late, title=title("CSTDCS"), achievement_report="x", by=personas.unit_head
+    )
+    attach(flagged)
+    noms.append(nominations.vet_nomination(nomination=flagged, by=personas.secretary, override="Đăng ký trên giấy"))
+    council = quota_council(so.so, personas.secretary)
+    session = vote_on(noms, council=council, agree=[4, 4, 3], secretary=personas.secretary)
+    quotas.settle(
+        session=session,
+        nomination=noms[0],
+        by=personas.secretary,
+        chair_pick=[noms[1].pk],
+        reason="Có sáng kiến cấp tỉnh",
+    )
+    services.close_session(session=session, by=personas.secretary)
+    text = text_of(minutes_pdf(session))
+    assert "5 = tổng số thành viên Hội đồng" in text
+    assert "Đăng ký trên giấy" in text
+    assert "Có sáng kiến cấp tỉnh" in text
+    assert f"{so.candidates[1].full_name} — 4 phiếu đồng ý — trong chỉ tiêu" in text
+    assert "Lê Thị Hồng Nhung — 3 phiếu đồng ý — ngoài chỉ tiêu" in text
