@@ -2,7 +2,8 @@
 data migration. Every row carries its legal basis and effective date; a province loads its own rule set beside it.
 
 Notes on the numbers: TTLĐTT needs ≥ 70 % of members LĐTT and nobody disciplined "cảnh cáo" or heavier (Law Điều 28);
-TTLĐXS 100 % completing tasks, ≥ 70 % LĐTT, ≥ 1 CSTĐCS and, like TTLĐTT, nobody disciplined "cảnh cáo" (Điều 27); the
+TTLĐXS 100 % completing tasks, ≥ 70 % LĐTT, ≥ 1 CSTĐCS (Điều 27 khoản 1) and, as a provincial default kept from the
+2003 Law, nobody disciplined "cảnh cáo"; the
 LĐTT discipline bar is a provincial rule seeded on by default (no national text). CSTĐCS has no national
 quota since 01/01/2024 (Điều 23); CSTĐ tỉnh needs CSTĐCS three years running, counting the current one (Điều 22).
 Registration as a precondition is not a national rule: it is seeded on, as most provinces require it, and marked so.
@@ -36,13 +37,42 @@ AFTER_DISCIPLINE = ("discipline_period_ended", {}, f"{ND152}, Điều 4 khoản 
 
 REGISTERED = ("registered", {}, LOCAL, LAW_DATE)
 
+# Law 2022 Điều 27 khoản 1 lists TTLĐXS's criteria as points a–đ (read in the Law's text as quoted by HUST, 2023): no
+# discipline bar, unlike TTLĐTT (Điều 28). The bar of the 2003 Law is kept on by default as a provincial choice, and
+# the basis says so; a province that drops it deactivates the row in its own rule set.
+TTLDXS_DISCIPLINE_BASIS = (
+    "Quy định của tỉnh, mặc định áp dụng: Luật 06/2022/QH15 Điều 27 khoản 1 không có điều kiện này (chỉ điểm đ "
+    "“gương mẫu chấp hành … pháp luật”); giữ như tiêu chuẩn Tập thể lao động tiên tiến (Điều 28) và Luật 2003"
+)
+
 # TTLĐXS is above TTLĐTT: a member disciplined "cảnh cáo" or heavier bars both, and the reasons must say so.
 TTLDXS_DISCIPLINE = (
     "no_member_discipline",
     {"discipline_form": "canh_cao"},
-    f"{LAW}, Điều 27 khoản 5 (chấp hành pháp luật); như tiêu chuẩn Tập thể lao động tiên tiến, Điều 28",
+    TTLDXS_DISCIPLINE_BASIS,
     LAW_DATE,
 )
+
+# TTLĐXS's citations as first seeded (clause numbers for what are points of Điều 27 khoản 1) and their corrections.
+TTLDXS_CITATIONS = {
+    f"{LAW}, Điều 27 khoản 1": f"{LAW}, Điều 27 khoản 1 điểm a",
+    f"{LAW}, Điều 27 khoản 3": f"{LAW}, Điều 27 khoản 1 điểm c",
+    f"{LAW}, Điều 27 khoản 4": f"{LAW}, Điều 27 khoản 1 điểm d",
+    f"{LAW}, Điều 27 khoản 5": f"{LAW}, Điều 27 khoản 1 điểm đ",
+    f"{LAW}, Điều 27 khoản 5 (chấp hành pháp luật); như tiêu chuẩn Tập thể lao động tiên tiến, Điều 28": (
+        TTLDXS_DISCIPLINE_BASIS
+    ),
+}
+
+
+def correct_ttldxs_citations(apps) -> int:
+    """Rewrite the TTLĐXS citations of the national rule set in place; returns the rows changed."""
+    rule_set = apps.get_model("emulation", "RuleSet").objects.filter(code=RULE_SET["code"]).first()
+    if rule_set is None:
+        return 0
+    rows = apps.get_model("emulation", "TitleCondition").objects.filter(rule_set=rule_set, title__code="TTLDXS")
+    return sum(rows.filter(legal_basis=old).update(legal_basis=new) for old, new in TTLDXS_CITATIONS.items())
+
 
 # A national rule set cites no provincial text: what an earlier seed cited and what replaces it.
 PROVINCIAL_CITATIONS = {"Quy định của tỉnh (Hải Phòng QĐ 212/2025, Điều 3)": LOCAL}
@@ -84,12 +114,12 @@ CONDITIONS = {
     ],
     "TTLDXS": [
         REGISTERED,
-        ("min_rating", {"rating": "htxsnv"}, f"{LAW}, Điều 27 khoản 1", LAW_DATE),
-        ("member_share_min_rating", {"rating": "htnv", "number": 100}, f"{LAW}, Điều 27 khoản 3", LAW_DATE),
-        ("member_share_with_title", {"other_title": "LDTT", "number": 70}, f"{LAW}, Điều 27 khoản 3", LAW_DATE),
-        ("min_members_with_title", {"other_title": "CSTDCS", "number": 1}, f"{LAW}, Điều 27 khoản 4", LAW_DATE),
+        ("min_rating", {"rating": "htxsnv"}, f"{LAW}, Điều 27 khoản 1 điểm a", LAW_DATE),
+        ("member_share_min_rating", {"rating": "htnv", "number": 100}, f"{LAW}, Điều 27 khoản 1 điểm c", LAW_DATE),
+        ("member_share_with_title", {"other_title": "LDTT", "number": 70}, f"{LAW}, Điều 27 khoản 1 điểm c", LAW_DATE),
+        ("min_members_with_title", {"other_title": "CSTDCS", "number": 1}, f"{LAW}, Điều 27 khoản 1 điểm d", LAW_DATE),
         TTLDXS_DISCIPLINE,
-        ("no_barring_violation", {}, f"{LAW}, Điều 27 khoản 5", LAW_DATE),
+        ("no_barring_violation", {}, f"{LAW}, Điều 27 khoản 1 điểm đ", LAW_DATE),
         HOLD,
     ],
     "CO_TINH": [

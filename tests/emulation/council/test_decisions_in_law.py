@@ -339,3 +339,16 @@ def test_the_minutes_pdf_prints_the_base_the_quota_order_the_chairs_vote_and_an_
     assert "Có sáng kiến cấp tỉnh" in text
     assert f"{so.candidates[1].full_name} — 4 phiếu đồng ý — trong chỉ tiêu" in text
     assert "Lê Thị Hồng Nhung — 3 phiếu đồng ý — ngoài chỉ tiêu" in text
+
+
+def test_7_ttldxs_cites_the_points_of_article_27_and_calls_its_discipline_bar_a_provincial_default():
+    from emulation.titles.seed import TTLDXS_CITATIONS, correct_ttldxs_citations
+
+    rows = TitleCondition.objects.filter(rule_set=national(), title__code="TTLDXS")
+    bases = set(rows.values_list("legal_basis", flat=True))
+    assert not bases & set(TTLDXS_CITATIONS), "an old citation is still seeded"
+    bar = rows.get(kind="no_member_discipline").legal_basis
+    assert bar.startswith("Quy định của tỉnh") and "Điều 27 khoản 1 không có điều kiện này" in bar
+    rows.filter(kind="min_rating").update(legal_basis="Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 27 khoản 1")
+    assert correct_ttldxs_citations(apps) == 1
+    assert rows.get(kind="min_rating").legal_basis.endswith("Điều 27 khoản 1 điểm a")
