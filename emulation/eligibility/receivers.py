@@ -8,8 +8,8 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from emulation.eligibility.engine import mark_stale
-from emulation.eligibility.tasks import recheck_eligibility
 from emulation.eligibility.models import EligibilityResult
+from emulation.eligibility.tasks import recheck_eligibility
 from emulation.movements.models import Period
 from emulation.pledges.models import Pledge, Registration
 from evaluations.signals import observations_changed

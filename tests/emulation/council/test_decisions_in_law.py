@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from emulation.council import nominations, quotas, voting
-from emulation.council.minutes import minutes_pdf
 from emulation.council import sessions as services
+from emulation.council.minutes import minutes_pdf
 from emulation.council.seed import correct_vote_rules
 from emulation.decisions.services import add_recipient, draft_decision
 from emulation.eligibility.engine import run_eligibility
