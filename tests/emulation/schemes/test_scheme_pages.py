@@ -135,8 +135,9 @@ def test_rows_are_validated_as_the_engine_reads_them(login, personas, scheme):
 def test_a_band_still_used_by_a_veto_is_not_deleted(login, personas, scheme):
     client = login(personas.administrator)
     band = scheme.bands.get()
+    alcohol = make_violation_type()
     scheme.veto_rules.create(
-        kind=VetoKind.VIOLATION_CAPS_BAND, description="Giới hạn", violation_type=make_violation_type(), capped_band=band
+        kind=VetoKind.VIOLATION_CAPS_BAND, description="Giới hạn", violation_type=alcohol, capped_band=band
     )
     response = edit_post(client, scheme, **{"bands-0-DELETE": "on"})
     assert "đang được dùng trong điều kiện loại trừ" in response.content.decode()
