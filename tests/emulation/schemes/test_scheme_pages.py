@@ -121,6 +121,8 @@ def test_the_scheme_change_is_sent_for_recomputation(login, personas, scheme, mo
 def test_rows_are_validated_as_the_engine_reads_them(login, personas, scheme):
     client = login(personas.administrator)
     changes = {"vetoes-0-kind": VetoKind.VIOLATION_CAPS_BAND, "vetoes-0-description": "Thiếu căn cứ"}
+    changes |= {"vetoes-TOTAL_FORMS": "2", "vetoes-1-kind": VetoKind.DISCIPLINE_BARS_COLLECTIVE_TITLES}
+    changes |= {"vetoes-1-description": "Có người bị kỷ luật"}
     changes |= {"groups-1-code": "A", "groups-1-name": "Trùng mã", "groups-1-max_points": "-1"}
     response = edit_post(client, scheme, name="Không được lưu", **changes)
     assert response.status_code == 200
@@ -128,6 +130,7 @@ def test_rows_are_validated_as_the_engine_reads_them(login, personas, scheme):
     assert "Chọn loại vi phạm làm phát sinh điều kiện này." in page
     assert "Chọn xếp loại cao nhất khi có vi phạm." in page
     assert "Không được âm." in page
+    assert "Chọn mức kỷ luật từ đó không xét danh hiệu tập thể." in page
     scheme.refresh_from_db()
     assert scheme.name == "Bảng điểm văn hóa công sở 2026" and scheme.veto_rules.count() == 0
 
@@ -152,8 +155,10 @@ def test_a_group_page_edits_its_criteria_with_kpi_rules_checked(login, personas,
     data = formset_data(formset) | {"criteria-0-max_points": "12", "criteria-1-code": "A2"}
     data |= {"criteria-1-name": "Tỷ lệ hồ sơ đúng hạn", "criteria-1-max_points": "5", "criteria-1-step": "0.5"}
     data |= {"criteria-1-source": "kpi", "criteria-1-method": "kpi_threshold_linear", "criteria-1-position": "2"}
-    response = client.post(url, data)
-    assert "Cách tính theo KPI cần chọn chỉ số KPI." in response.content.decode()
+    response = client.post(url, data | {"criteria-0-step": "0"})
+    page = response.content.decode()
+    assert "Cách tính theo KPI cần chọn chỉ số KPI." in page and "Bước điểm phải lớn hơn 0." in page
+    assert "cần cả ngưỡng đủ điểm và ngưỡng 0 điểm" in page
     data |= {"criteria-1-source": "manual", "criteria-1-method": "manual_entry"}
     assert client.post(url, data).status_code == 302
     assert dict(group.criteria.values_list("code", "max_points")) == {"A1": Decimal("12"), "A2": Decimal("5")}
@@ -198,3 +203,13 @@ def test_a_scheme_is_copied_to_a_new_year_and_opens_for_editing(login, personas,
     assert copy.copied_from == scheme and copy.groups.get().criteria.get().name == "Đeo thẻ công chức"
     refused = client.post(url, {"period": frozen.pk})
     assert "đã kết thúc" in refused.context["form"].errors["period"][0]
+
+
+def test_a_period_without_a_scheme_copies_the_previous_one_and_opens_it_for_editing(login, personas, scheme):
+    client = login(personas.administrator)
+    target = make_period(movement=scheme.period.movement, name="Năm 2027", status=PeriodStatus.SETUP)
+    detail = client.get(reverse("emulation:scheme_detail", args=[target.pk])).content.decode()
+    assert reverse("emulation:scheme_copy", args=[target.pk]) in detail
+    assert reverse("emulation:scheme_create") + f"?period={target.pk}" in detail
+    response = client.post(reverse("emulation:scheme_copy", args=[target.pk]), {"source": scheme.pk})
+    assert response.url == reverse("emulation:scheme_edit", args=[ScoringScheme.objects.get(period=target).pk])
