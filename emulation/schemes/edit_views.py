@@ -22,18 +22,23 @@ from emulation.schemes.editing import CopyToPeriodForm, CriterionFormSet, Scheme
 from emulation.schemes.models import CriterionGroup, ScoringScheme
 from emulation.schemes.signals import scheme_changed
 
+# Secondary columns are hidden on phones; the name, period and its status stay.
+WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none d-md-table-cell"}}
+
 
 class SchemeTable(tables.Table):
     name = tables.Column(verbose_name=gettext_lazy("Bảng điểm"), linkify=("emulation:scheme_edit", [tables.A("pk")]))
-    movement = tables.Column(verbose_name=gettext_lazy("Phong trào"), accessor="period__movement__name")
+    movement = tables.Column(
+        verbose_name=gettext_lazy("Phong trào"), accessor="period__movement__name", attrs=WIDE_ONLY
+    )
     period = tables.Column(
         verbose_name=gettext_lazy("Kỳ thi đua"),
         accessor="period__name",
         linkify=("emulation:scheme_detail", [tables.A("period_id")]),
     )
     status = tables.Column(verbose_name=gettext_lazy("Trạng thái kỳ"), accessor="period__status")
-    max_total = tables.Column(verbose_name=gettext_lazy("Tổng điểm chuẩn"))
-    bonus_cap = tables.Column(verbose_name=gettext_lazy("Điểm thưởng tối đa"))
+    max_total = tables.Column(verbose_name=gettext_lazy("Tổng điểm chuẩn"), attrs=WIDE_ONLY)
+    bonus_cap = tables.Column(verbose_name=gettext_lazy("Điểm thưởng tối đa"), attrs=WIDE_ONLY)
 
     class Meta:
         model = ScoringScheme

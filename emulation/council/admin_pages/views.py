@@ -22,15 +22,17 @@ from emulation.council.models.council import Council, CouncilMember
 from units.models import Person, Unit, administered_unit_ids
 from units.permissions import require_administrator
 
+WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none d-md-table-cell"}}
+
 
 class CouncilTable(tables.Table):
     name = tables.Column(
         verbose_name=gettext_lazy("Hội đồng"), linkify=("emulation:council_manage_edit", [tables.A("pk")])
     )
-    scope = tables.Column(verbose_name=gettext_lazy("Phạm vi"), accessor="scope__name")
+    scope = tables.Column(verbose_name=gettext_lazy("Phạm vi"), accessor="scope__name", attrs=WIDE_ONLY)
     secretary = tables.Column(verbose_name=gettext_lazy("Thư ký"), accessor="secretary__full_name")
     seats = tables.Column(verbose_name=gettext_lazy("Số thành viên"))
-    establishing_decision = tables.Column(verbose_name=gettext_lazy("Quyết định thành lập"))
+    establishing_decision = tables.Column(verbose_name=gettext_lazy("Quyết định thành lập"), attrs=WIDE_ONLY)
 
     class Meta:
         model = Council

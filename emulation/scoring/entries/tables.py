@@ -11,7 +11,9 @@ ACTIONS = "emulation/scoring/entries/actions.html"
 
 class ManualScoreTable(tables.Table):
     unit = tables.Column(verbose_name=_("Đơn vị"), accessor="unit__name")
-    period = tables.Column(verbose_name=_("Kỳ thi đua"), accessor="criterion__group__scheme__period__name")
+    period = tables.Column(
+        verbose_name=_("Kỳ thi đua"), accessor="criterion__group__scheme__period__name", attrs=WIDE_ONLY
+    )
     criterion = tables.Column(verbose_name=_("Tiêu chí"), accessor="criterion__code")
     points = tables.Column(verbose_name=_("Điểm"))
     note = tables.Column(verbose_name=_("Căn cứ, lý do"), attrs=WIDE_ONLY)
@@ -29,7 +31,7 @@ class ManualScoreTable(tables.Table):
 
 class BonusGrantTable(tables.Table):
     unit = tables.Column(verbose_name=_("Đơn vị"), accessor="unit__name")
-    period = tables.Column(verbose_name=_("Kỳ thi đua"), accessor="rule__scheme__period__name")
+    period = tables.Column(verbose_name=_("Kỳ thi đua"), accessor="rule__scheme__period__name", attrs=WIDE_ONLY)
     rule = tables.Column(verbose_name=_("Điểm thưởng"), accessor="rule__description")
     points = tables.Column(verbose_name=_("Điểm"), accessor="rule__points")
     note = tables.Column(verbose_name=_("Căn cứ"), attrs=WIDE_ONLY)
