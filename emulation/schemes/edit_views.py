@@ -14,13 +14,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
-from django_tables2 import RequestConfig
 
 from emulation.permissions import require_configure
 from emulation.schemes.copying import copy_scheme
 from emulation.schemes.editing import CopyToPeriodForm, CriterionFormSet, SchemeForm, locked_reason, scheme_formsets
+from emulation.schemes.filters import SchemeFilter
 from emulation.schemes.models import CriterionGroup, ScoringScheme
 from emulation.schemes.signals import scheme_changed
+from units.exports import table_page
 
 # Secondary columns are hidden on phones; the name, period and its status stay.
 WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none d-md-table-cell"}}
@@ -67,9 +68,11 @@ def _refuse_if_locked(request, scheme):
 @require_GET
 def scheme_list(request):
     require_configure(request.user)
-    table = SchemeTable(ScoringScheme.objects.select_related("period__movement"))
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
-    return render(request, "emulation/schemes/scheme_list.html", {"table": table})
+    filterset = SchemeFilter(request.GET, queryset=ScoringScheme.objects.select_related("period__movement"))
+    template = "emulation/schemes/scheme_list.html"
+    return table_page(
+        request, table=SchemeTable(filterset.qs), filterset=filterset, template=template, export_name="bang-diem"
+    )
 
 
 @login_required

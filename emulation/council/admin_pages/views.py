@@ -16,9 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from emulation.council.admin_pages.filters import CouncilFilter
 from emulation.council.admin_pages.forms import CouncilForm, SeatForm
 from emulation.council.admin_pages.membership import remove_seat, save_seat
 from emulation.council.models.council import Council, CouncilMember
+from units.exports import table_page
 from units.models import Person, Unit, administered_unit_ids
 from units.permissions import require_administrator
 
@@ -60,9 +62,11 @@ def _council_to_manage(user, pk) -> tuple[Council, object]:
 def council_manage_list(request):
     units = _administered(request.user)
     councils = Council.objects.filter(scope__in=units).select_related("scope", "secretary")
-    table = CouncilTable(councils.annotate(seats=Count("members")))
-    tables.RequestConfig(request, paginate={"per_page": 50}).configure(table)
-    return render(request, "emulation/council/manage/council_list.html", {"table": table})
+    filterset = CouncilFilter(request.GET, queryset=councils.annotate(seats=Count("members")))
+    template = "emulation/council/manage/council_list.html"
+    return table_page(
+        request, table=CouncilTable(filterset.qs), filterset=filterset, template=template, export_name="hoi-dong"
+    )
 
 
 @login_required

@@ -18,7 +18,9 @@ class ManualScoreTable(tables.Table):
     points = tables.Column(verbose_name=_("Điểm"))
     note = tables.Column(verbose_name=_("Căn cứ, lý do"), attrs=WIDE_ONLY)
     entered_at = tables.DateTimeColumn(verbose_name=_("Nhập lúc"), format="d/m/Y H:i", attrs=WIDE_ONLY)
-    actions = tables.TemplateColumn(template_name=ACTIONS, verbose_name=_("Thao tác"), orderable=False)
+    actions = tables.TemplateColumn(
+        template_name=ACTIONS, verbose_name=_("Thao tác"), orderable=False, exclude_from_export=True
+    )
 
     class Meta:
         model = ManualScore
@@ -36,7 +38,9 @@ class BonusGrantTable(tables.Table):
     points = tables.Column(verbose_name=_("Điểm"), accessor="rule__points")
     note = tables.Column(verbose_name=_("Căn cứ"), attrs=WIDE_ONLY)
     granted_at = tables.DateTimeColumn(verbose_name=_("Ghi nhận lúc"), format="d/m/Y H:i", attrs=WIDE_ONLY)
-    actions = tables.TemplateColumn(template_name=ACTIONS, verbose_name=_("Thao tác"), orderable=False)
+    actions = tables.TemplateColumn(
+        template_name=ACTIONS, verbose_name=_("Thao tác"), orderable=False, exclude_from_export=True
+    )
 
     class Meta:
         model = BonusGrant

@@ -14,12 +14,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
-from django_tables2 import RequestConfig
 
+from emulation.scoring.entries.filters import BonusGrantFilter, ManualScoreFilter
 from emulation.scoring.entries.forms import BonusGrantForm, ManualScoreForm
 from emulation.scoring.entries.tables import BonusGrantTable, ManualScoreTable
 from emulation.scoring.models import BonusGrant, ManualScore
 from emulation.scoring.tasks import recompute_unit_in_period
+from units.exports import table_page
 from units.models import Unit, administered_unit_ids
 from units.outbox.services import enqueue
 from units.permissions import require_administrator
@@ -27,11 +28,12 @@ from units.permissions import require_administrator
 
 @dataclass(frozen=True)
 class Entries:
-    """One kind of hand entry: its model, form, table, path to its period, author field, names and words."""
+    """One kind of hand entry: its model, form, table, filter, path to its period, author field, names and words."""
 
     model: type
     form: type
     table: type
+    filter: type
     period_path: str
     author_field: str
     url: str
@@ -48,6 +50,7 @@ COUNCIL_POINTS = Entries(
     ManualScore,
     ManualScoreForm,
     ManualScoreTable,
+    ManualScoreFilter,
     "criterion__group__scheme__period",
     "entered_by",
     "manual_score",
@@ -58,6 +61,7 @@ BONUS_GRANTS = Entries(
     BonusGrant,
     BonusGrantForm,
     BonusGrantTable,
+    BonusGrantFilter,
     "rule__scheme__period",
     "granted_by",
     "bonus_grant",
@@ -93,10 +97,11 @@ def _refuse_if_finalized(request, kind, entry):
 @login_required
 @require_GET
 def entry_list(request, kind: Entries):
-    table = kind.table(_entries(kind, _units(request.user)))
-    RequestConfig(request, paginate={"per_page": 50}).configure(table)
-    context = {"table": table, "title": kind.title, "create_url": reverse(f"emulation:{kind.url}_create")}
-    return render(request, "emulation/scoring/entries/entry_list.html", context)
+    filterset = kind.filter(request.GET, queryset=_entries(kind, _units(request.user)))
+    extra = {"title": kind.title, "create_url": reverse(f"emulation:{kind.url}_create")}
+    template = "emulation/scoring/entries/entry_list.html"
+    table = kind.table(filterset.qs)
+    return table_page(request, table=table, filterset=filterset, template=template, export_name=kind.url, extra=extra)
 
 
 @login_required

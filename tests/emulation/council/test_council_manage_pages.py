@@ -157,3 +157,10 @@ def test_a_member_who_sat_in_a_session_is_not_removed_but_told_to_end_the_term(l
     response = client.post(reverse("emulation:council_seat_remove", args=[council.pk, seat.pk]), follow=True)
     assert "hãy ghi ngày kết thúc nhiệm kỳ" in response.content.decode()
     assert CouncilMember.objects.filter(pk=seat.pk).exists() and not AuditEntry.objects.exists()
+
+
+def test_the_list_searches_councils_by_name_or_scope(login, personas, tree, council):
+    make_council(tree.other, size=0, name="Hội đồng TĐKT Sở Tài chính")
+    client = login(personas.administrator)
+    rows = client.get(reverse("emulation:council_manage_list"), {"q": "tài chính"}).context["table"].rows
+    assert [row.record.name for row in rows] == ["Hội đồng TĐKT Sở Tài chính"]

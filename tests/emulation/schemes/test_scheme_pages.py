@@ -213,3 +213,12 @@ def test_a_period_without_a_scheme_copies_the_previous_one_and_opens_it_for_edit
     assert reverse("emulation:scheme_create") + f"?period={target.pk}" in detail
     response = client.post(reverse("emulation:scheme_copy", args=[target.pk]), {"source": scheme.pk})
     assert response.url == reverse("emulation:scheme_edit", args=[ScoringScheme.objects.get(period=target).pk])
+
+
+def test_the_list_filters_by_movement_and_name(login, personas, scheme):
+    client = login(personas.administrator)
+    other = make_scheme(make_period(), name="Bảng điểm phong trào khác")
+    url = reverse("emulation:scheme_list")
+    by_movement = client.get(url, {"movement": scheme.period.movement_id}).context["table"]
+    assert [row.record for row in by_movement.rows] == [scheme]
+    assert [row.record for row in client.get(url, {"q": "khác"}).context["table"].rows] == [other]

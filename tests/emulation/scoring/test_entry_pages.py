@@ -168,3 +168,19 @@ def test_a_finalized_period_s_entries_are_read_only_and_not_offered(login, perso
     form = client.get(reverse("emulation:manual_score_create")).context["form"]
     assert criterion not in form.fields["criterion"].queryset
     assert rule not in client.get(reverse("emulation:bonus_grant_create")).context["form"].fields["rule"].queryset
+
+
+def test_the_lists_filter_by_period_and_search_and_export_what_they_show(login, personas, tree, criterion, rule):
+    client = login(personas.administrator)
+    ManualScore.objects.create(unit=tree.home, criterion=criterion, points=Decimal("3"))
+    other_criterion = make_criterion(make_scheme(make_period(name="Năm 2027")), code="Z9")
+    ManualScore.objects.create(unit=tree.other, criterion=other_criterion, points=Decimal("4"))
+    url = reverse("emulation:manual_score_list")
+    period = criterion.group.scheme.period_id
+    assert len(client.get(url, {"period": period}).context["table"].rows) == 1
+    assert len(client.get(url, {"q": "tài chính"}).context["table"].rows) == 1
+    exported = client.get(url, {"q": "Z9", "_export": "csv"}).getvalue().decode("utf-8-sig")
+    assert "Sở Tài chính" in exported and "Sở Nội vụ" not in exported and "Thao tác" not in exported
+    BonusGrant.objects.create(unit=tree.home, rule=rule)
+    grants = client.get(reverse("emulation:bonus_grant_list"), {"q": "CO", "period": rule.scheme.period_id})
+    assert len(grants.context["table"].rows) == 1
