@@ -164,3 +164,9 @@ def test_the_list_searches_councils_by_name_or_scope(login, personas, tree, coun
     client = login(personas.administrator)
     rows = client.get(reverse("emulation:council_manage_list"), {"q": "tài chính"}).context["table"].rows
     assert [row.record.name for row in rows] == ["Hội đồng TĐKT Sở Tài chính"]
+
+
+def test_the_council_page_leads_administrators_and_only_them_to_the_management(login, personas, council):
+    manage = reverse("emulation:council_manage_list")
+    assert manage in login(personas.administrator).get(reverse("emulation:councils")).content.decode()
+    assert manage not in login(personas.secretary).get(reverse("emulation:councils")).content.decode()
