@@ -80,9 +80,15 @@ def _entries(kind: Entries, units):
     return kind.model.objects.filter(unit__in=units).select_related(*related)
 
 
-def _recompute(kind: Entries, entry, *unit_ids) -> None:
-    for unit_id in dict.fromkeys(unit_ids):
-        enqueue(recompute_unit_in_period, unit_id, kind.period_of(entry).pk)
+def _where(kind: Entries, entry) -> tuple[int, int]:
+    """(unit id, period id) whose score the entry moves."""
+    return entry.unit_id, kind.period_of(entry).pk
+
+
+def _recompute(*places: tuple[int, int] | None) -> None:
+    """One background recomputation per (unit, period) the change touched, after the commit."""
+    for unit_id, period_id in dict.fromkeys(filter(None, places)):
+        enqueue(recompute_unit_in_period, unit_id, period_id)
 
 
 def _refuse_if_finalized(request, kind, entry):
@@ -112,12 +118,12 @@ def entry_edit(request, kind: Entries, pk=None):
     refused = _refuse_if_finalized(request, kind, entry)
     if refused:
         return refused
-    before = entry.unit_id if entry else None
+    before = _where(kind, entry) if entry else None
     form = kind.form(request.POST or None, instance=entry, units=units)
     if request.method == "POST" and form.is_valid():
         setattr(form.instance, kind.author_field, request.user)
         saved = form.save()
-        _recompute(kind, saved, *filter(None, [before, saved.unit_id]))
+        _recompute(before, _where(kind, saved))
         messages.success(request, _("Đã lưu %(what)s; điểm của đơn vị đang được tính lại.") % {"what": kind.one})
         return redirect(f"emulation:{kind.url}_list")
     title = _("Sửa %(what)s") % {"what": kind.one} if entry else _("Thêm %(what)s") % {"what": kind.one}
@@ -132,8 +138,9 @@ def entry_delete(request, kind: Entries, pk):
     if refused:
         return refused
     if request.method == "POST":
+        place = _where(kind, entry)
         entry.delete()
-        _recompute(kind, entry, entry.unit_id)
+        _recompute(place)
         messages.success(request, _("Đã xóa %(what)s; điểm của đơn vị đang được tính lại.") % {"what": kind.one})
         return redirect(f"emulation:{kind.url}_list")
     context = {

@@ -184,3 +184,12 @@ def test_the_lists_filter_by_period_and_search_and_export_what_they_show(login, 
     BonusGrant.objects.create(unit=tree.home, rule=rule)
     grants = client.get(reverse("emulation:bonus_grant_list"), {"q": "CO", "period": rule.scheme.period_id})
     assert len(grants.context["table"].rows) == 1
+
+
+def test_moving_an_entry_to_another_period_s_criterion_recomputes_both_periods(login, personas, tree, criterion, asked):
+    entry = ManualScore.objects.create(unit=tree.home, criterion=criterion, points=Decimal("3"))
+    later = make_criterion(make_scheme(make_period(name="Năm 2027")), code="N1")
+    data = {"unit": tree.home.pk, "criterion": later.pk, "points": "3"}
+    login(personas.administrator).post(reverse("emulation:manual_score_edit", args=[entry.pk]), data)
+    periods = [args[1] for _name, args in asked]
+    assert periods == [criterion.group.scheme.period_id, later.group.scheme.period_id]
