@@ -74,6 +74,14 @@ MATRIX = {
     "units:pick_units": (200, 200, 200, 200, 200, 200, 200, 200),
     "units:reorganisations": (200, 403, 403, 403, 403, 403, 403, 403),
     "units:reorganisation_create": (200, 403, 403, 403, 403, 403, 403, 403),
+    "emulation:scheme_list": (200, 403, 403, 403, 403, 403, 403, 403),
+    "emulation:scheme_create": (200, 403, 403, 403, 403, 403, 403, 403),
+    "emulation:council_manage_list": (200, 403, 403, 403, 403, 403, 403, 403),
+    "emulation:council_manage_create": (200, 403, 403, 403, 403, 403, 403, 403),
+    "emulation:manual_score_list": (200, 403, 403, 403, 403, 403, 403, 403),
+    "emulation:manual_score_create": (200, 403, 403, 403, 403, 403, 403, 403),
+    "emulation:bonus_grant_list": (200, 403, 403, 403, 403, 403, 403, 403),
+    "emulation:bonus_grant_create": (200, 403, 403, 403, 403, 403, 403, 403),
 }
 
 

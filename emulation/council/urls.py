@@ -3,6 +3,7 @@
 from django.urls import path
 
 from emulation.council import nomination_views, views
+from emulation.council.admin_pages import urls as admin_pages
 
 urlpatterns = [
     path("nominations/", nomination_views.nomination_list, name="nominations"),
@@ -30,4 +31,5 @@ urlpatterns = [
     path("ballots/<int:pk>/", views.ballot_vote, name="ballot_vote"),
     path("ballots/<int:pk>/written/", views.ballot_written, name="ballot_written"),
     path("ballots/<int:pk>/close/", views.ballot_close, name="ballot_close"),
+    *admin_pages.urlpatterns,
 ]

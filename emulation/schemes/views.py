@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from emulation.movements.permissions import get_period_for_user
 from emulation.permissions import can_configure
 from emulation.schemes.copying import copy_scheme
+from emulation.schemes.editing import locked_reason
 from emulation.schemes.forms import CopySchemeForm
 from emulation.schemes.models import CriterionGroup, ScoringScheme
 
@@ -21,6 +22,7 @@ def scheme_detail(request, pk):
     scheme = ScoringScheme.objects.filter(period=period).first()
     groups = CriterionGroup.objects.filter(scheme=scheme).prefetch_related("criteria") if scheme else []
     context = {"period": period, "scheme": scheme, "groups": groups, "can_configure": can_configure(request.user)}
+    context["locked"] = locked_reason(period)
     if scheme:
         context.update(
             deductions=scheme.deduction_rules.select_related("violation_type"),
@@ -38,12 +40,12 @@ def scheme_copy(request, pk):
     form = CopySchemeForm(request.POST or None, period=period)
     if request.method == "POST" and form.is_valid():
         try:
-            copy_scheme(source=form.cleaned_data["source"], to_period=period)
+            copy = copy_scheme(source=form.cleaned_data["source"], to_period=period)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Đã sao chép bảng điểm; có thể chỉnh sửa trong trang quản trị."))
-            return redirect("emulation:scheme_detail", pk=period.pk)
+            messages.success(request, _("Đã sao chép bảng điểm; có thể chỉnh sửa ngay."))
+            return redirect("emulation:scheme_edit", pk=copy.pk)
     return render(
         request,
         "emulation/form.html",

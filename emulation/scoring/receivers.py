@@ -1,5 +1,6 @@
 """Scores stay current: a changed observation or a verified self-assessment line recomputes the unit after the
-commit; a period entering review freezes its scores, a re-opening unfreezes them."""
+commit; a scheme changed in the app recomputes its period; a period entering review freezes its scores, a re-opening
+unfreezes them."""
 
 from django.dispatch import receiver
 
@@ -7,8 +8,10 @@ from emulation.assessments.signals import assessment_verified
 from emulation.movements.models import Period
 from emulation.movements.signals import period_moved
 from emulation.pledges.models import SelfAssessment
+from emulation.schemes.models import ScoringScheme
+from emulation.schemes.signals import scheme_changed
 from emulation.scoring import engine
-from emulation.scoring.tasks import recompute_unit_in_period, recompute_unit_on
+from emulation.scoring.tasks import recompute_period, recompute_unit_in_period, recompute_unit_on
 from evaluations.signals import observations_changed
 from units.outbox.services import enqueue
 
@@ -32,3 +35,8 @@ def freeze_or_unfreeze(sender, period, status, reopened, **kwargs) -> None:
         engine.unfreeze_scores(period=period)
     elif engine.freezes_at(status):
         engine.freeze_scores(period=period)
+
+
+@receiver(scheme_changed, sender=ScoringScheme, dispatch_uid="emulation.recompute_on_scheme_change")
+def recompute_after_scheme_change(sender, period, **kwargs) -> None:
+    enqueue(recompute_period, period.pk)

@@ -1,6 +1,7 @@
 """axe-core finds no serious or critical problem on the key pages of every role, on a desktop and on a 390-px phone:
 login, home, ranking, score breakdown, the phone inspection form, violation list, pledge form, ballot, council
-session, certificate register, verify page, import page and dashboard. A regression fails here."""
+session, certificate register, verify page, import page and dashboard, and the administrators' scheme, council
+and council-points pages. A regression fails here."""
 
 import pytest
 from django.urls import reverse
@@ -57,6 +58,10 @@ def test_key_pages_have_no_serious_or_critical_axe_findings(page, phone, persona
     ranked = make_scored_period(make_movement(), 2026, {tree.home: ("10", "9"), tree.other: ("8", None)})
     compute_period(period=ranked)
     check(page, reverse("emulation:ranking") + f"?period={ranked.pk}", findings)
+    check(page, reverse("emulation:scheme_edit", args=[period.scheme.pk]), findings)  # the configuration pages
+    province_council = make_council(tree.province, size=2, name="Hội đồng TĐKT tỉnh")
+    check(page, reverse("emulation:council_manage_edit", args=[province_council.pk]), findings)
+    check(page, reverse("emulation:manual_score_create"), findings)
     page.context.clear_cookies()
 
     nomination = make_nomination(person=make_person(unit=tree.other, full_name="Nguyễn Thị Hương Trà"))

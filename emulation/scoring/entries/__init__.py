@@ -1,0 +1,1 @@
+"""What administrators enter by hand into the scores: council points (ManualScore) and bonus grants (BonusGrant)."""
