@@ -108,3 +108,13 @@ def test_a_draft_and_anything_sensitive_about_the_nominee_never_appear(client, n
     for text in hidden:
         assert text not in page, text
     assert [c.name for c in consultations(tree.province)] == ["Lê Thị Hồng Nhung", tree.sub.name]
+
+
+def test_seeding_again_is_idempotent_and_skips_what_the_catalogue_lacks():
+    from django.apps import apps
+
+    from emulation.notices.seed import seed_consultation_rules
+
+    AwardForm.objects.filter(code="AH_LD").delete()  # its rules go with it
+    assert seed_consultation_rules(apps) == 4
+    assert ConsultationRule.objects.count() == 4

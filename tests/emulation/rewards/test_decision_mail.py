@@ -87,3 +87,14 @@ def test_nothing_is_attached_for_a_login_no_longer_linked_to_the_recipient_nor_f
     old_login = mail_to(mailoutbox, "tuyet@example.vn")
     assert old_login.attachments == [] and "/awards/" in old_login.body
     assert mail_to(mailoutbox, "binh@example.vn").attachments == []
+
+
+def test_a_malformed_or_unknown_award_reference_resolves_to_nothing(issue, logins):
+    from emulation.rewards.pdfs import award_decision_attachment
+
+    decision = sign(issue, logins)
+    award = Award.objects.get(decision=decision, person=logins.an)
+    assert award_decision_attachment(logins.an.user, "không-phải-số") is None
+    assert award_decision_attachment(logins.an.user, "999999") is None
+    assert award_decision_attachment(logins.binh.user, str(award.pk)) is None  # another recipient's award
+    assert award_decision_attachment(logins.an.user, str(award.pk)).filename == f"quyet-dinh-{decision.pk}.pdf"
