@@ -293,6 +293,8 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("thời điểm"), default=timezone.now)
     read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # "kind:key" of a file attached to the e-mail, resolved for the user at send time (notifications.attachments)
+    attachment = models.CharField(_("tệp đính kèm"), max_length=100, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 

@@ -32,7 +32,7 @@ from emulation.council.models.nominations import Nomination, NominationStatus
 from emulation.decisions.entitlement import check_eligibility_and_quota
 from emulation.decisions.models import Award, Decision, DecisionStatus, Revocation
 from emulation.decisions.permissions import can_draft_decision, can_sign_decision
-from emulation.decisions.signals import decision_signed
+from emulation.decisions.signals import AWARD_DECISION_PDF, decision_signed
 from emulation.eligibility.models import EligibilityResult
 from emulation.eligibility.tasks import recheck_eligibility
 from emulation.movements.models import Period
@@ -40,6 +40,7 @@ from emulation.titles.models import Authority, AuthorityPower, AwardForm, AwardS
 from units.audit.log import record_event
 from units.audit.models import EventKind
 from units.models import Person, Unit, User
+from units.notifications import attachments
 from units.notifications import services as notifications
 from units.outbox.services import enqueue
 
@@ -282,12 +283,15 @@ def sign_decision(
     )
     decision_signed.send(sender=Decision, decision=decision, awards=awards)
     recheck_after_change(awards)
-    tell_recipients(awards, _("Bạn được khen thưởng: %(what)s — %(decision)s."))
+    tell_recipients(awards, _("Bạn được khen thưởng: %(what)s — %(decision)s."), attach_decision=True)
     return decision
 
 
-def tell_recipients(awards: list[Award], text: str, revocation: Revocation | None = None) -> None:
-    """Each person awarded who has a login hears of it in the inbox (and by e-mail)."""
+def tell_recipients(
+    awards: list[Award], text: str, revocation: Revocation | None = None, *, attach_decision: bool = False
+) -> None:
+    """Each person awarded who has a login hears of it in the inbox (and by e-mail); with `attach_decision` the
+    e-mail carries the signed decision's PDF, resolved for that recipient when it is sent."""
     for award in awards:
         if award.person_id and award.person.user_id:
             values = {"what": award.what, "decision": award.decision, "revocation": revocation}
@@ -295,6 +299,7 @@ def tell_recipients(awards: list[Award], text: str, revocation: Revocation | Non
                 users=[award.person.user],
                 title=text % values,
                 link=reverse("emulation:award_detail", args=[award.pk]),
+                attachment=attachments.reference(AWARD_DECISION_PDF, award.pk) if attach_decision else "",
             )
 
 

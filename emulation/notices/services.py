@@ -4,8 +4,9 @@ Rules
 -----
 - Under consultation: a nomination vetted by the council's secretary (vetted, on the agenda or being voted) for a
   title or form whose consultation rule is in force on the vetting date; the window runs from the vetting date for
-  the rule's number of days. It shows the nominee's name, unit and the title or form — never the report, the
-  vetting notes, the eligibility result, contact details or votes.
+  the rule's number of days (calendar or working days; the opening day is not counted). It shows the nominee's
+  name, unit and the title or form — never the report, the vetting notes, the eligibility result, contact details
+  or votes.
 - Decisions: signed (not drafts, not annulled) decisions the body issued, with the recipients whose award is still
   in force: name, unit, title or form — never amounts, achievements or personal details.
 """
@@ -55,7 +56,7 @@ def consultations(body: Unit) -> list[Consultation]:
                 unit=nomination.unit.name,
                 target=nomination.target.name,
                 opens=opens,
-                closes=opens + datetime.timedelta(days=rule.days),
+                closes=rule.closes(opens),
             )
         )
     return found

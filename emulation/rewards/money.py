@@ -88,14 +88,19 @@ def fix_amounts(*, decision: Decision, awards) -> list[AwardAmount]:
 class MoneyLine:
     award: Award
     quote: Quote | None
+    as_issued: bool = False  # the line as the decision was signed: a later revocation is not shown
 
     @property
     def amount(self) -> int | None:
         return self.quote.amount if self.quote else None
 
     @property
+    def in_force(self) -> bool:
+        return self.as_issued or self.award.status == AwardStatus.ACTIVE
+
+    @property
     def to_recover(self) -> bool:
-        return self.award.status == AwardStatus.REVOKED and self.quote is not None
+        return not self.in_force and self.quote is not None
 
     @property
     def amount_text(self) -> str:
@@ -111,7 +116,7 @@ class DecisionMoney:
     @property
     def total(self) -> int:
         """The money of the awards still in force."""
-        return sum(line.amount or 0 for line in self.lines if line.award.status == AwardStatus.ACTIVE)
+        return sum(line.amount or 0 for line in self.lines if line.in_force)
 
     @property
     def to_recover(self) -> int:
@@ -137,12 +142,14 @@ def _stored(award: Award) -> Quote | None:
     return Quote(money.coefficient, money.base_salary, money.amount, money.basis)
 
 
-def decision_money(decision: Decision, *, on: datetime.date | None = None) -> DecisionMoney:
-    """Per-recipient and total money of a decision: fixed amounts once signed, else a quote on `on` (today)."""
+def decision_money(decision: Decision, *, on: datetime.date | None = None, as_issued: bool = False) -> DecisionMoney:
+    """Per-recipient and total money of a decision: fixed amounts once signed, else a quote on `on` (today).
+    `as_issued`: a signed decision's lines as signed, every award in force (what the decision published; a later
+    revocation of one recipient is no business of the others)."""
     awards = decision.awards.select_related("person__unit", "unit", "title", "award_form", "revocation", "money")
     awards = awards.order_by("unit__path", "person__full_name", "pk")
     if decision.status != DecisionStatus.DRAFT:
-        lines = [MoneyLine(award, _stored(award)) for award in awards]
+        lines = [MoneyLine(award, _stored(award), as_issued) for award in awards]
         return DecisionMoney(lines=lines, on=decision.decided_on, fixed=True)
     on = on or timezone.localdate()
     return DecisionMoney(lines=[MoneyLine(a, quote(award=a, on=on)) for a in awards], on=on, fixed=False)

@@ -1,10 +1,15 @@
-"""Rewards listen to decisions: money is fixed when a decision is signed; the signer is warned of an overspent fund."""
+"""Rewards listen to decisions: money is fixed when a decision is signed; the signer is warned of an overspent fund;
+the recipients' notification e-mails carry the signed decision's PDF (resolved here when each is sent)."""
 
 from django.dispatch import receiver
 
-from emulation.decisions.signals import decision_signed, decision_signing
+from emulation.decisions.signals import AWARD_DECISION_PDF, decision_signed, decision_signing
 from emulation.rewards.fund import overspend_warnings
 from emulation.rewards.money import fix_amounts
+from emulation.rewards.pdfs import award_decision_attachment
+from units.notifications import attachments
+
+attachments.register(AWARD_DECISION_PDF, award_decision_attachment)
 
 
 @receiver(decision_signed, dispatch_uid="rewards_fix_amounts")

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from emulation.decisions.permissions import get_award_for_user, get_decision_for_user
 from emulation.rewards.fund import ledger
 from emulation.rewards.money import decision_money
-from emulation.rewards.pdfs import decision_pdf
+from emulation.rewards.pdfs import decision_pdf, pdf_filename
 from emulation.rewards.permissions import can_see_funds, funds_for_user, get_fund_for_user
 from units.exports import CONTENT_TYPES
 
@@ -32,7 +32,7 @@ def decision_pdf_download(request, pk):
 
 def _pdf_response(decision) -> HttpResponse:
     response = HttpResponse(decision_pdf(decision), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="quyet-dinh-{decision.pk}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{pdf_filename(decision)}"'
     return response
 
 

@@ -317,3 +317,34 @@ def seed_residential_titles(apps) -> None:
             power_model.objects.update_or_create(
                 authority=chair, title=title, defaults={"legal_basis": ND129, "effective_from": ND152_DATE}
             )
+
+
+# The high forms a province proposes upward (it does not confer them: no authority of the app grants them), in the
+# catalogue so nominations can name them and their public consultation and money can be data. (code, name, scope,
+# level, legal basis, position)
+NATIONAL_TITLES = [
+    ("CSTD_TQ", "Chiến sĩ thi đua toàn quốc", "individual", "national", f"{LAW}, Điều 21", 40),
+]
+NATIONAL_FORMS = [
+    # The Law's articles on the Huân chương and the State honour titles were not read: the basis names the form.
+    ("HCLD_3", "Huân chương Lao động hạng Ba", "both", "central", f"{LAW} (Huân chương Lao động) [M: số điều]", 50),
+    ("AH_LD", "Anh hùng Lao động", "both", "central", f"{LAW} (danh hiệu vinh dự nhà nước) [M: số điều]", 60),
+]
+
+
+def seed_national_catalogue(apps) -> None:
+    """CSTĐ toàn quốc, Huân chương Lao động hạng Ba and Anh hùng Lao động (idempotent)."""
+    title_model = apps.get_model("emulation", "Title")
+    form_model = apps.get_model("emulation", "AwardForm")
+    for code, name, scope, level, basis, position in NATIONAL_TITLES:
+        title_model.objects.update_or_create(
+            code=code,
+            defaults={"name": name, "scope": scope, "level": level, "legal_basis": basis,
+                      "effective_date": LAW_DATE, "position": position},
+        )  # fmt: skip
+    for code, name, scope, level, basis, position in NATIONAL_FORMS:
+        form_model.objects.update_or_create(
+            code=code,
+            defaults={"name": name, "scope": scope, "level": level, "legal_basis": basis,
+                      "effective_date": LAW_DATE, "position": position},
+        )  # fmt: skip

@@ -42,3 +42,26 @@ def test_top_bar_shows_unread_count(login, personas):
     notify(users=[personas.staff], title="B")
     html = login(personas.staff).get("/profile/").content.decode()
     assert 'data-testid="unread-count">2<' in html
+
+
+def test_an_attachment_reference_is_resolved_for_the_user_when_the_email_is_sent(personas, mailoutbox):
+    from units.notifications import attachments
+
+    seen = []
+
+    def resolver(user, key):
+        seen.append((user, key))
+        return attachments.Attachment(f"bien-ban-{key}.txt", "Biên bản số 7".encode(), "text/plain")
+
+    attachments.register("test_minutes", resolver)
+    [note] = notify(users=[personas.staff], title="Có biên bản", attachment=attachments.reference("test_minutes", 7))
+    assert note.attachment == "test_minutes:7"
+    assert send_notification_email(notification_id=note.pk) is True
+    assert seen == [(personas.staff, "7")]
+    assert mailoutbox[0].attachments == [("bien-ban-7.txt", "Biên bản số 7", "text/plain")]
+
+
+def test_an_unknown_attachment_kind_is_logged_and_the_email_still_goes(personas, mailoutbox, caplog):
+    [note] = notify(users=[personas.staff], title="Không có tệp", attachment="khong_ro:1")
+    assert send_notification_email(notification_id=note.pk) is True
+    assert mailoutbox[0].attachments == [] and "khong_ro" in caplog.text

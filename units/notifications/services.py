@@ -6,12 +6,13 @@ from units.models import Notification, User
 from units.outbox.services import enqueue
 
 
-def notify(*, users, title: str, body: str = "", link: str = "") -> list[Notification]:
-    """Each user gets the message in their inbox, and by e-mail once the transaction commits."""
+def notify(*, users, title: str, body: str = "", link: str = "", attachment: str = "") -> list[Notification]:
+    """Each user gets the message in their inbox, and by e-mail once the transaction commits; `attachment` is a
+    reference (`attachments.reference(kind, key)`) to a file resolved for each user when the e-mail is sent."""
     from units.tasks import email_notification
 
     created = Notification.objects.bulk_create(
-        [Notification(user=user, title=title, body=body, link=link) for user in users]
+        [Notification(user=user, title=title, body=body, link=link, attachment=attachment) for user in users]
     )
     for notification in created:
         enqueue(email_notification, notification.pk)

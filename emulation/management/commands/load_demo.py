@@ -23,6 +23,7 @@ BUILDERS = [
     "emulation.scoring.demo.build_demo",
     "emulation.eligibility.demo.build_demo",
     "emulation.council.demo.build_demo",
+    "emulation.notices.demo.build_demo",
     "emulation.decisions.demo.build_demo",
     "emulation.rewards.demo.build_demo",
     "emulation.certificates.demo.build_demo",

@@ -145,6 +145,7 @@ def test_5_seeded_national_vote_rules_follow_the_decree_and_cite_no_provincial_t
         assert VoteRule.objects.for_target(award_form=AwardForm.objects.get(code=code), day=day) is None, code
     rules = {r.title.code: r for r in VoteRule.objects.in_force(day).select_related("title")}
     assert {code: int(r.pct) for code, r in rules.items()} == {
+        "CSTD_TQ": 90,  # in the catalogue since emulation 0027
         "CSTD_TINH": 90,
         "CSTDCS": 80,
         "CO_TINH": 80,

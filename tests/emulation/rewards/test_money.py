@@ -23,6 +23,9 @@ EXPECTED = {
     ("TTLDTT", "collective"): (1_880_000, 2_030_000),  # 1,872,000 ↑; 2,024,000 ↑
     ("TTLDXS", "collective"): (3_510_000, 3_800_000),  # 3,795,000 ↑
     ("CO_TINH", "collective"): (18_720_000, 20_240_000),
+    ("CSTD_TQ", "individual"): (10_530_000, 11_390_000),  # 4.5 × 2,530,000 = 11,385,000 ↑
+    ("HCLD_3", "individual"): (10_530_000, 11_390_000),
+    ("HCLD_3", "collective"): (21_060_000, 22_770_000),  # 9.0 × 2,530,000 = 22,770,000 exactly
     ("BK_TTG", "collective"): (16_380_000, 17_710_000),
     ("BK_TTG", "individual"): (8_190_000, 8_860_000),  # 8,855,000 ↑
     ("BK_TINH", "collective"): (7_020_000, 7_590_000),
@@ -42,6 +45,22 @@ def test_every_seeded_coefficient_has_a_worked_amount_and_each_row_names_its_leg
     assert all("Nghị định 98/2023" in row.legal_basis for row in AwardCoefficient.objects.in_force(BEFORE_ND152))
     assert BaseSalary.objects.in_force(JUNE_30).get().amount == 2_340_000
     assert BaseSalary.objects.in_force(JULY_1).get().amount == 2_530_000
+
+
+# Individual Bằng khen / Giấy khen: Nghị định 152/2025 Điều 54 khoản 1 (checked; no longer "half the collective [M]").
+INDIVIDUAL_FORMS = {"BK_TTG": "điểm a", "BK_TINH": "điểm b", "GK_SO": "điểm e", "GK_XA": "điểm e"}
+
+
+@pytest.mark.parametrize(("code", "point"), sorted(INDIVIDUAL_FORMS.items()))
+def test_individual_forms_cite_article_54_clause_1_and_only_the_unread_rounding_clause_stays_marked(code, point):
+    rows = AwardCoefficient.objects.filter(award_form__code=code, scope="individual")
+    assert rows.count() == 2
+    for row in rows:
+        assert f"Điều 54 khoản 1 {point}" in row.legal_basis and "một nửa" not in row.legal_basis
+    old = rows.get(effective_to__isnull=False)
+    assert "[M" not in old.legal_basis and "Nghị định 98/2023/NĐ-CP" in old.legal_basis
+    current = rows.get(effective_to__isnull=True)
+    assert current.legal_basis.count("[M") == 1 and "làm tròn của Nghị định 152/2025" in current.legal_basis
 
 
 @pytest.mark.parametrize(("code", "scope"), sorted(EXPECTED))
