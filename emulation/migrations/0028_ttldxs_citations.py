@@ -11,5 +11,5 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("emulation", "0026_award_coefficient_scope_choices")]
+    dependencies = [("emulation", "0027_consultation_rules_and_national_forms")]
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
