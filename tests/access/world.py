@@ -56,7 +56,7 @@ from tests.factories import (
 )
 from units.imports.engine import store_upload
 from units.models import Notification, Role
-from units.reorganisation.models import Reorganisation, ReorganisationKind
+from units.reorganisation.models import ChangeKind, Reorganisation, ReorganisationChange, ReorganisationKind
 
 TODAY = datetime.date.today()
 
@@ -104,7 +104,14 @@ def build_side(unit, sub, personas, *, subject, notified, inspector, secretary, 
     s = SimpleNamespace(unit=unit, person=subject)
     s.notification = Notification.objects.create(user=notified, title="Thông báo thử")
     s.reorganisation = Reorganisation.objects.create(
-        kind=ReorganisationKind.RENAME, resolution_number="1/NQ-HĐND", resolution_date=TODAY, effective_on=TODAY
+        kind=ReorganisationKind.DISSOLVE, resolution_number="1/NQ-HĐND", resolution_date=TODAY, effective_on=TODAY
+    )
+    ReorganisationChange.objects.create(
+        reorganisation=s.reorganisation,
+        kind=ChangeKind.CLOSE_UNIT,
+        unit=sub,
+        description=f"Giải thể {sub.name}",
+        previous={"valid_to": None, "successor": None},
     )
     s.role = grant(make_user(), Role.UNIT_CLERK, sub)
     people = f"code,full_name,unit_code,position,category,email\nP-AM-{unit.code},Lý Văn Mới,{unit.code},,cong_chuc,\n"
