@@ -2,12 +2,13 @@
 
 from django.core.exceptions import PermissionDenied
 
-from units.permissions import is_administrator
+from units.permissions import is_top_administrator
 
 
 def can_configure(user) -> bool:
-    """Movements, periods, schemes and blocs are configured by administrators."""
-    return is_administrator(user)
+    """Movements, periods, schemes, blocs and the catalogues of titles and certificate designs are province-wide:
+    configured by administrators of a top-level unit, never by a department's administrator."""
+    return is_top_administrator(user)
 
 
 def require_configure(user) -> None:

@@ -28,6 +28,10 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture
 def tree(db):
+    return build_tree()
+
+
+def build_tree():
     province = make_unit(code="T-DNO", name="Tỉnh Đắk Nông", level=Level.PROVINCE, kind=Kind.PEOPLES_COMMITTEE)
     home_dept = make_unit(code="SNV", name="Sở Nội vụ", parent=province)
     sub_unit = make_unit(
@@ -39,6 +43,10 @@ def tree(db):
 
 @pytest.fixture
 def personas(tree):
+    return build_personas(tree)
+
+
+def build_personas(tree):
     """administrator, unit_head, clerk, inspector, council_member, secretary, staff, outsider."""
     return SimpleNamespace(
         administrator=make_user_with_role(

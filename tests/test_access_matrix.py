@@ -2,14 +2,19 @@
 
 Each route has its expected status per persona; a new route without an entry fails the test, so access is decided on
 purpose. A persona refused the page is refused its POST too (403/404/405), and the refusal changes nothing.
-Routes of one object are checked per concept in its view tests; the net at the end makes sure a test names each.
+Routes of one object have their own matrix (an object inside and outside each persona's scope) in tests/access/; the
+net at the end makes sure each has a row there.
 """
-
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
+from tests.access import (
+    test_emulation_council,
+    test_emulation_decisions,
+    test_emulation_periods,
+    test_units_and_evaluations,
+)
 from tests.test_url_access import our_routes
 from units.audit.models import AuditEntry
 from units.models import RoleAssignment, Unit
@@ -126,26 +131,11 @@ def test_post_only_routes_answer_every_persona_as_the_matrix_says(persona, perso
     assert {name: client.post(reverse(name)).status_code for name in POST_ONLY} == POST_ONLY
 
 
-# Routes of one object: the persona × in-scope/out-of-scope checks live in each concept's view tests. This net makes
-# sure each such route is exercised by name in at least one test module, and lists the few that are not yet (a route
-# leaves the list once a test names it; a new route must be named by a test from the start).
-NOT_YET_NAMED_BY_A_TEST = {
-    "units:person_edit",
-    "emulation:commitment_item_edit",
-    "emulation:bloc_edit",
-    "emulation:certificate_batch",
-    "emulation:certificate_panel",
-    "emulation:certificate_issue",
-    "emulation:certificate_batch_file",
-    "emulation:certificate_pdf",
-    "emulation:certificate_design_edit",
-}
-
-
-def test_every_route_with_an_object_is_exercised_by_name_in_a_test():
-    tests = Path(__file__).parent
-    nets = {Path(__file__).name, "test_url_access.py"}
-    text = "\n".join(p.read_text() for p in tests.rglob("test_*.py") if p.name not in nets)
+# Routes of one object: every persona × an object inside and one outside its scope, GET and POST, in tests/access/.
+# A new route of one object without a row there fails here.
+def test_every_route_with_an_object_has_a_row_in_the_access_matrix_and_no_row_is_stale():
+    modules = (test_units_and_evaluations, test_emulation_periods, test_emulation_council, test_emulation_decisions)
+    rows = [name for module in modules for name in module.MATRIX]
     with_object = {name for name, converters in our_routes() if converters and name != "verify"}
-    unnamed = {name for name in with_object if f'"{name}"' not in text and f"'{name}'" not in text}
-    assert unnamed == NOT_YET_NAMED_BY_A_TEST
+    assert len(rows) == len(set(rows))  # a route has one row
+    assert set(rows) == with_object

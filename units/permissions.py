@@ -32,6 +32,16 @@ def is_administrator(user, unit: Unit | None = None) -> bool:
     return has_role(user, Role.ADMINISTRATOR, unit=unit)
 
 
+def is_top_administrator(user) -> bool:
+    """A superuser or an administrator of a top-level unit (the province): province-wide rules and settings (movements,
+    periods, catalogues, the audit log) are theirs; an administrator of a department manages only its subtree."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or any(
+        role == Role.ADMINISTRATOR and path.count("/") == 2 for role, path in role_paths(user)
+    )
+
+
 def can_browse_units(user) -> bool:
     """Any role other than plain staff lets a user browse the units and people it reaches."""
     return user.is_superuser or any(role != Role.STAFF for role, _ in role_paths(user))

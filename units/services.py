@@ -36,6 +36,21 @@ def grant_role(*, assignment: RoleAssignment, by: User) -> RoleAssignment:
 
 
 @transaction.atomic
+def change_role(*, assignment: RoleAssignment, by: User) -> RoleAssignment:
+    """Save an edited role assignment (the Django admin allows it): the old role is logged removed, the new granted."""
+    old = RoleAssignment.objects.select_related("user", "unit").get(pk=assignment.pk)
+    summary = str(old)
+    record_event(
+        kind=EventKind.ROLE_REMOVED,
+        target=("units.roleassignment", old.pk),
+        by=by,
+        summary=summary,
+        data=_role_data(old),
+    )
+    return grant_role(assignment=assignment, by=by)
+
+
+@transaction.atomic
 def remove_role(*, assignment: RoleAssignment, by: User) -> None:
     """Withdraw a role; the removal goes into the audit log."""
     data, summary, pk = _role_data(assignment), str(assignment), assignment.pk

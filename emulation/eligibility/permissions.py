@@ -3,12 +3,12 @@
 from django.http import Http404
 
 from emulation.eligibility.models import EligibilityResult
-from units.permissions import is_administrator
+from units.permissions import is_top_administrator
 
 
 def can_run_eligibility(user) -> bool:
-    """Administrators run the eligibility engine for a period."""
-    return is_administrator(user)
+    """Administrators of a top-level unit run the eligibility engine for a period (it spans the province)."""
+    return is_top_administrator(user)
 
 
 def get_eligibility_result_for_user(user, pk):

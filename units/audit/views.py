@@ -11,14 +11,12 @@ from django.views.decorators.http import require_GET
 from units.audit.log import verify_chain
 from units.audit.models import AuditEntry, EventKind
 from units.exports import table_page
-from units.models import Role
-from units.permissions import role_paths
+from units.permissions import is_top_administrator
 
 
 def can_read_audit(user) -> bool:
     """The log spans the whole province: only a superuser or an administrator of a top-level unit reads it."""
-    top_level = any(role == Role.ADMINISTRATOR and path.count("/") <= 2 for role, path in role_paths(user))
-    return user.is_superuser or top_level
+    return is_top_administrator(user)
 
 
 class AuditFilter(django_filters.FilterSet):
