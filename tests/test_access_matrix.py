@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from tests.access import (
+    test_emulation_configuration,
     test_emulation_council,
     test_emulation_decisions,
     test_emulation_periods,
@@ -134,7 +135,13 @@ def test_post_only_routes_answer_every_persona_as_the_matrix_says(persona, perso
 # Routes of one object: every persona × an object inside and one outside its scope, GET and POST, in tests/access/.
 # A new route of one object without a row there fails here.
 def test_every_route_with_an_object_has_a_row_in_the_access_matrix_and_no_row_is_stale():
-    modules = (test_units_and_evaluations, test_emulation_periods, test_emulation_council, test_emulation_decisions)
+    modules = (
+        test_units_and_evaluations,
+        test_emulation_periods,
+        test_emulation_configuration,
+        test_emulation_council,
+        test_emulation_decisions,
+    )
     rows = [name for module in modules for name in module.MATRIX]
     with_object = {name for name, converters in our_routes() if converters and name != "verify"}
     assert len(rows) == len(set(rows))  # a route has one row

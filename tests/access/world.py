@@ -15,9 +15,12 @@ from emulation.certificates.issuing import issue_certificate
 from emulation.council import sessions
 from emulation.models import (
     Authority,
+    BonusGrant,
+    BonusRule,
     CertificateBatch,
     CertificateDesign,
     EligibilityResult,
+    ManualScore,
     NominationStatus,
     RewardFund,
     RuleSet,
@@ -163,6 +166,10 @@ def build_side(unit, sub, personas, *, subject, notified, inspector, secretary, 
     s.bloc = make_bloc(s.period, [unit])
     scheme = make_scheme(s.period)
     s.criterion = make_criterion(scheme)
+    s.scheme, s.group = scheme, s.criterion.group
+    s.manual_score = ManualScore.objects.create(unit=unit, criterion=s.criterion, points=Decimal("1"))
+    rule = BonusRule.objects.create(scheme=scheme, code="BK", description="Bằng khen", points=Decimal("2"))
+    s.bonus_grant = BonusGrant.objects.create(unit=unit, rule=rule)
     s.pledge = make_pledge(unit=unit, period=s.period, items=[s.commitment_item])
     s.claim = SelfAssessment.objects.create(
         pledge=s.pledge, criterion=s.criterion, claimed_points=Decimal("5"), evidence=ContentFile(photo, "e.jpg")
@@ -185,6 +192,7 @@ def build_side(unit, sub, personas, *, subject, notified, inspector, secretary, 
     if member is not None:
         add_member(council, unit=member.person.unit, user=member)
     s.council = council
+    s.seat = council.members.order_by("pk").first()
     s.nomination = make_nomination(person=subject, period=s.period, status=NominationStatus.PROPOSED)
     s.nomination_file = attach(s.nomination)
     on_ballot = make_nomination(person=subject, period=s.period, title=s.title)
