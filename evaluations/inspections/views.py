@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -20,6 +21,7 @@ from evaluations.inspections.forms import (
     SubmitForm,
     ViolationForm,
     checklist_by_category,
+    inspectors,
 )
 from evaluations.inspections.models import Inspection
 from evaluations.inspections.permissions import (
@@ -31,7 +33,9 @@ from evaluations.inspections.permissions import (
 )
 from evaluations.inspections.tables import InspectionTable
 from units.exports import table_page
-from units.models import Unit, administered_unit_ids
+from units.models import Role, Unit, administered_unit_ids
+from units.permissions import has_role
+from units.pickers import search_users
 
 
 @login_required
@@ -89,6 +93,15 @@ def inspection_plan(request, pk=None):
         "evaluations/inspections/inspection_plan.html",
         {"form": form, "title": title, "inspection": inspection},
     )
+
+
+@login_required
+@require_GET
+def pick_inspectors(request):
+    """The inspectors a plan's lead or team may be chosen from, found by name (for those who plan or lead)."""
+    if not (can_plan_inspections(request.user) or has_role(request.user, Role.INSPECTOR)):
+        raise PermissionDenied
+    return JsonResponse({"results": search_users(inspectors(), query=request.GET.get("q", "").strip())})
 
 
 def plan_initial(inspection) -> dict:
