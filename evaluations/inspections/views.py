@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from evaluations.catalogue.models import ChecklistItem
 from evaluations.history import StatusChange
 from evaluations.inspections import services
+from evaluations.inspections.agenda import agenda
 from evaluations.inspections.filters import InspectionFilter
 from evaluations.inspections.forms import (
     InspectionPlanForm,
@@ -52,7 +53,10 @@ def inspection_list(request):
         filterset=filterset,
         template="evaluations/inspections/inspection_list.html",
         export_name="cuoc-kiem-tra",
-        extra={"can_plan": can_plan_inspections(request.user)},
+        extra={
+            "can_plan": can_plan_inspections(request.user),
+            **({} if request.GET else agenda(inspections, user=request.user)),
+        },
     )
 
 
