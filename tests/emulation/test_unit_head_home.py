@@ -65,3 +65,9 @@ def test_a_head_of_several_units_sees_each_units_score(personas, tree):
     compute_period(period=period)
     labels = [item["label"] for item in unit_standing_attention(personas.unit_head)]
     assert len(labels) == 2 and any("Sở Xây dựng" in label for label in labels)
+
+
+def test_an_anonymous_visitor_has_no_unit_cards():
+    from django.contrib.auth.models import AnonymousUser
+
+    assert unit_standing_attention(AnonymousUser()) == []

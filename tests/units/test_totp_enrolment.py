@@ -77,3 +77,9 @@ def test_the_recovery_codes_page_leads_on_to_home(login, personas):
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     html = client.get(reverse("mfa_view_recovery_codes")).content.decode()
     assert f'href="{reverse("home")}" data-testid="codes-saved">Tôi đã lưu mã — tiếp tục</a>' in html
+
+
+def test_outside_a_request_allauths_own_rule_applies():
+    from units.accounts.adapters import ProvisionedAccountAdapter
+
+    assert ProvisionedAccountAdapter().is_reauthentication_required(app="allauth.mfa") is True
