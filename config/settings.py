@@ -265,6 +265,8 @@ ATTENTION_PROVIDERS.append("evaluations.appeals.home.appeals_attention")
 ATTENTION_PROVIDERS.append("emulation.pledges.home.pledges_attention")
 ATTENTION_PROVIDERS.append("emulation.assessments.home.assessments_attention")
 ATTENTION_PROVIDERS.append("emulation.council.home.council_attention")
+ATTENTION_PROVIDERS.append("emulation.scoring.home.unit_standing_attention")
+ATTENTION_PROVIDERS.append("emulation.council.home.unit_nominations_attention")
 
 # Evidence photos: limits are data of the deployment, not constants in code.
 EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(12 * 1024 * 1024)))

@@ -78,6 +78,7 @@ MATRIX = {
     "signature_check": (200, 200, 200, 200, 200, 200, 200, 200),  # public
     "units:pick_people": (200, 200, 200, 200, 200, 200, 200, 200),  # results scoped to what the persona sees
     "units:pick_units": (200, 200, 200, 200, 200, 200, 200, 200),
+    "evaluations:pick_inspectors": (200, 403, 403, 200, 403, 403, 403, 403),  # those who plan or lead inspections
     "units:reorganisations": (200, 403, 403, 403, 403, 403, 403, 403),
     "units:reorganisation_create": (200, 403, 403, 403, 403, 403, 403, 403),
     "emulation:scheme_list": (200, 403, 403, 403, 403, 403, 403, 403),

@@ -10,6 +10,8 @@ from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from units.folding import FoldedField
+
 # Direction controls (LRE…RLO, LRI…PDI, LRM, RLM) reorder what is displayed: "Nguyễn Văn A\u202e" can show a name
 # or unit that is not the stored one. Names never need them.
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -113,6 +115,7 @@ class Unit(models.Model):
 
     code = models.CharField(_("mã đơn vị"), max_length=40, unique=True)
     name = models.CharField(_("tên đơn vị"), max_length=255, validators=[refuse_bidi_controls])
+    search_name = FoldedField(max_length=255, source="name", db_index=True)  # what the pickers search
     level = models.CharField(_("cấp"), max_length=20, choices=Level.choices)
     kind = models.CharField(_("loại hình"), max_length=30, choices=Kind.choices)
     parent = models.ForeignKey(
@@ -211,6 +214,7 @@ class Person(models.Model):
 
     code = models.CharField(_("mã cán bộ"), max_length=40, unique=True)
     full_name = models.CharField(_("họ và tên"), max_length=150, validators=[refuse_bidi_controls])
+    search_name = FoldedField(max_length=150, source="full_name", db_index=True)  # what the pickers search
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="people")
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
     category = models.CharField(_("ngạch/loại"), max_length=20, choices=Category.choices)

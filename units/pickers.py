@@ -1,8 +1,9 @@
 """One searchable picker for units and one for people: the form renders only the chosen row, the rest loads on demand.
 
 A picker is a plain <select> holding the current choice, plus a search box that asks /pick/units/ or /pick/people/
-for at most PICKER_LIMIT matches by name or code, within what the user may see (static/js/picker.js, no inline
-script). The form field keeps its queryset, so a posted value outside it is refused as before.
+for at most PICKER_LIMIT matches by name (accents ignored: units/folding.py) or code, within what the user may see
+(static/js/picker.js, no inline script). The form field keeps its queryset, so a posted value outside it is refused
+as before.
 """
 
 from django import forms
@@ -11,7 +12,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils.safestring import mark_safe
 
-from units.models import Person, Unit
+from units.folding import fold
+from units.models import Person, Unit, User
 
 PICKER_LIMIT = 20
 
@@ -59,12 +61,15 @@ def label_of(row) -> str:
     """What a picker shows for a row: name and code (and a person's unit), so namesakes can be told apart."""
     if isinstance(row, Person):
         return f"{row.full_name} · {row.code} · {row.unit.name}"
+    if isinstance(row, User):
+        return f"{row.full_name} · {row.email}"
     return f"{row.name} ({row.code})"
 
 
-def _matching(queryset, query: str, name_field: str):
+def _matching(queryset, query: str):
+    """Every word typed is in the folded name (accents and case ignored: "dak" finds "Đắk") or in the code."""
     for word in query.split()[:5]:
-        queryset = queryset.filter(Q(**{f"{name_field}__icontains": word}) | Q(code__icontains=word))
+        queryset = queryset.filter(Q(search_name__contains=fold(word)) | Q(code__icontains=word))
     return queryset
 
 
@@ -75,7 +80,7 @@ def _within(user, within: str):
 
 def search_units(*, user, query: str, within: str = "") -> list[dict]:
     """Units the user reaches whose name or code holds every word typed, at most PICKER_LIMIT, by name."""
-    units = _matching(Unit.objects.for_user(user), query, "name")
+    units = _matching(Unit.objects.for_user(user), query)
     if within:
         units = units.filter(path__startswith=_within(user, within) or "-")
     return [{"id": unit.pk, "label": label_of(unit)} for unit in units.order_by("name")[:PICKER_LIMIT]]
@@ -83,10 +88,17 @@ def search_units(*, user, query: str, within: str = "") -> list[dict]:
 
 def search_people(*, user, query: str, within: str = "") -> list[dict]:
     """People the user may see whose name or code holds every word typed, at most PICKER_LIMIT, by name."""
-    people = _matching(Person.objects.for_user(user), query, "full_name").select_related("unit")
+    people = _matching(Person.objects.for_user(user), query).select_related("unit")
     if within:
         people = people.filter(unit__path__startswith=_within(user, within) or "-")
     return [{"id": p.pk, "label": label_of(p)} for p in people.order_by("-active", "full_name")[:PICKER_LIMIT]]
+
+
+def search_users(users, *, query: str) -> list[dict]:
+    """Among `users` (a short list, e.g. the inspectors), those whose folded name or e-mail holds every word typed."""
+    words = [fold(word) for word in query.split()[:5]]
+    found = [u for u in users if all(w in fold(u.full_name) or w in u.email.lower() for w in words)]
+    return [{"id": u.pk, "label": label_of(u)} for u in found[:PICKER_LIMIT]]
 
 
 class UnitMultiPicker(UnitPicker, forms.SelectMultiple):

@@ -5,12 +5,17 @@ from units.models import Person, RoleAssignment, Unit
 
 # Secondary columns are hidden on phones; the export still carries them.
 WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none d-md-table-cell"}}
+# A list that becomes cards on phones (static/css/app.css): each cell carries its column heading as its label.
+CARDS_ON_PHONE = {
+    "class": "table table-sm table-hover align-middle table-cards",
+    "td": {"data-label": lambda bound_column: bound_column.header},
+}
 
 
 class UnitTable(tables.Table):
     code = tables.Column(linkify=("units:unit_detail", [tables.A("pk")]))
     name = tables.Column(linkify=("units:unit_detail", [tables.A("pk")]))
-    parent = tables.Column(verbose_name=_("đơn vị cấp trên"), accessor="parent__name", order_by="parent__name")
+    parent = tables.Column(verbose_name=_("Đơn vị cấp trên"), accessor="parent__name", order_by="parent__name")
     kind = tables.Column(attrs=WIDE_ONLY)
     valid_from = tables.DateColumn(format="d/m/Y", attrs=WIDE_ONLY)
     valid_to = tables.DateColumn(format="d/m/Y", attrs=WIDE_ONLY)
@@ -25,8 +30,8 @@ class UnitTable(tables.Table):
 class PersonTable(tables.Table):
     code = tables.Column(linkify=("units:person_detail", [tables.A("pk")]))
     full_name = tables.Column(linkify=("units:person_detail", [tables.A("pk")]))
-    unit = tables.Column(accessor="unit__name", verbose_name=_("đơn vị"), order_by="unit__name")
-    has_account = tables.BooleanColumn(verbose_name=_("có tài khoản"), accessor="user_id", orderable=False, yesno="✔,—")
+    unit = tables.Column(accessor="unit__name", verbose_name=_("Đơn vị"), order_by="unit__name")
+    has_account = tables.BooleanColumn(verbose_name=_("Có tài khoản"), accessor="user_id", orderable=False, yesno="✔,—")
 
     class Meta:
         model = Person
@@ -35,8 +40,8 @@ class PersonTable(tables.Table):
 
 
 class RoleAssignmentTable(tables.Table):
-    user = tables.Column(verbose_name=_("tài khoản"), accessor="user__email", order_by="user__email")
-    unit = tables.Column(verbose_name=_("đơn vị"), accessor="unit__name", order_by="unit__name")
+    user = tables.Column(verbose_name=_("Tài khoản"), accessor="user__email", order_by="user__email")
+    unit = tables.Column(verbose_name=_("Đơn vị"), accessor="unit__name", order_by="unit__name")
     actions = tables.TemplateColumn(
         template_name="units/includes/role_delete_button.html",
         verbose_name="",

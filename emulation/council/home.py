@@ -1,4 +1,5 @@
-"""What the council needs from a user on the home page: ballots awaiting their vote, nominations to vet."""
+"""What the council needs from a user on the home page: ballots awaiting their vote, nominations to vet; and what a
+unit head or clerk follows: their units' nominations still under way, and those returned for more documents."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -6,9 +7,10 @@ from django.utils.translation import gettext as _
 from emulation.council import voting
 from emulation.council.models.ballots import Ballot, BallotStatus
 from emulation.council.models.council import CouncilMember
-from emulation.council.models.nominations import Nomination, NominationStatus
+from emulation.council.models.nominations import FINISHED, Nomination, NominationStatus
 from emulation.council.permissions import secretary_councils
-from units.models import Unit
+from units.models import Role, Unit
+from units.permissions import has_role
 
 
 def ballots_awaiting(user) -> list[Ballot]:
@@ -41,3 +43,22 @@ def council_attention(user) -> list[dict]:
 
 def _scope_units(councils):
     return Unit.objects.subtree_of([council.scope for council in councils])
+
+
+def unit_nominations_attention(user) -> list[dict]:
+    """Unit head or clerk: the nominations of their units not yet decided, and those returned to them."""
+    if not has_role(user, Role.UNIT_HEAD, Role.UNIT_CLERK):
+        return []
+    heads = Unit.objects.filter(
+        role_assignments__user=user, role_assignments__role__in=[Role.UNIT_HEAD, Role.UNIT_CLERK]
+    )
+    ours = Nomination.objects.filter(unit__in=Unit.objects.subtree_of(list(heads)))
+    url = reverse("emulation:nominations")
+    items = [
+        {"label": _("Đề nghị khen thưởng đang xét"), "count": ours.exclude(status__in=FINISHED).count(), "url": url}
+    ]
+    returned = ours.filter(status=NominationStatus.RETURNED).count()
+    if returned:
+        url += f"?status={NominationStatus.RETURNED}"
+        items.append({"label": _("Đề nghị bị trả lại để bổ sung"), "count": returned, "url": url})
+    return items

@@ -13,13 +13,13 @@ WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none 
 
 
 class DecisionTable(tables.Table):
-    number = tables.Column(verbose_name=_("số quyết định"), empty_values=())
-    decided_on = tables.DateColumn(verbose_name=_("ngày"), format="d/m/Y")
-    subject = tables.Column(verbose_name=_("trích yếu"), attrs=WIDE_ONLY)
-    authority = tables.Column(verbose_name=_("thẩm quyền"), accessor="authority__name", attrs=WIDE_ONLY)
-    period = tables.Column(verbose_name=_("kỳ thi đua"), accessor="period__name", order_by="period__starts_on")
-    award_count = tables.Column(verbose_name=_("số khen thưởng"), orderable=False)
-    status = tables.Column(verbose_name=_("trạng thái"))
+    number = tables.Column(verbose_name=_("Số quyết định"), empty_values=())
+    decided_on = tables.DateColumn(verbose_name=_("Ngày"), format="d/m/Y")
+    subject = tables.Column(verbose_name=_("Trích yếu"), attrs=WIDE_ONLY)
+    authority = tables.Column(verbose_name=_("Thẩm quyền"), accessor="authority__name", attrs=WIDE_ONLY)
+    period = tables.Column(verbose_name=_("Kỳ thi đua"), accessor="period__name", order_by="period__starts_on")
+    award_count = tables.Column(verbose_name=_("Số khen thưởng"), orderable=False)
+    status = tables.Column(verbose_name=_("Trạng thái"))
 
     class Meta:
         model = Decision
@@ -37,21 +37,21 @@ class DecisionTable(tables.Table):
 
 class AwardTable(tables.Table):
     recipient = tables.Column(
-        verbose_name=_("người, tập thể được khen"),
+        verbose_name=_("Người, tập thể được khen"),
         accessor="pk",
         order_by=("person__full_name", "unit__name"),
         linkify=("emulation:award_detail", [tables.A("pk")]),
     )
-    unit = tables.Column(verbose_name=_("đơn vị"), accessor="pk", orderable=False, attrs=WIDE_ONLY)
-    what = tables.Column(verbose_name=_("danh hiệu, hình thức"), accessor="pk", orderable=False)
-    year = tables.Column(verbose_name=_("năm"), attrs=WIDE_ONLY)
-    decision = tables.Column(verbose_name=_("quyết định"), accessor="decision__number")
+    unit = tables.Column(verbose_name=_("Đơn vị"), accessor="pk", orderable=False, attrs=WIDE_ONLY)
+    what = tables.Column(verbose_name=_("Danh hiệu, hình thức"), accessor="pk", orderable=False)
+    year = tables.Column(verbose_name=_("Năm"), attrs=WIDE_ONLY)
+    decision = tables.Column(verbose_name=_("Quyết định"), accessor="decision__number")
     decided_on = tables.DateColumn(
-        verbose_name=_("ngày quyết định"), accessor="decision__decided_on", format="d/m/Y", attrs=WIDE_ONLY
+        verbose_name=_("Ngày quyết định"), accessor="decision__decided_on", format="d/m/Y", attrs=WIDE_ONLY
     )
-    status = tables.Column(verbose_name=_("trạng thái"))
+    status = tables.Column(verbose_name=_("Trạng thái"))
     revoked_by = tables.Column(
-        verbose_name=_("quyết định hủy bỏ"), accessor="revocation__number", default="", attrs=WIDE_ONLY
+        verbose_name=_("Quyết định hủy bỏ"), accessor="revocation__number", default="", attrs=WIDE_ONLY
     )
 
     class Meta:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from emulation.eligibility.engine import default_rule_set, run_eligibility
+from emulation.eligibility.forms import ResultUnitFilter
 from emulation.eligibility.models import EligibilityResult, checks_shown_to
 from emulation.eligibility.permissions import can_run_eligibility, get_eligibility_result_for_user
 from emulation.movements.models import Period
@@ -50,7 +51,7 @@ def eligibility_results(request, period_pk):
         "results": results.select_related("title", "person", "unit", "rule_set")[:1000],
         "filters": filters,
         "titles": Title.objects.filter(active=True),
-        "units": Unit.objects.for_user(request.user).filter(pk__in=results.values("unit_id")),
+        "unit_filter": ResultUnitFilter(request.GET, user=request.user),
         "can_run": can_run_eligibility(request.user),
         "rule_sets": RuleSet.objects.filter(active=True),
         "default_rule_set": default_rule_set(period),

@@ -8,14 +8,14 @@ from emulation.pledges.models import Pledge, Registration
 
 class PledgeTable(tables.Table):
     unit = tables.Column(
-        verbose_name=_("đơn vị"),
+        verbose_name=_("Đơn vị"),
         accessor="unit__name",
         order_by="unit__name",
         linkify=("emulation:pledge_detail", [tables.A("pk")]),
     )
-    period = tables.Column(verbose_name=_("kỳ thi đua"), accessor="period__name", order_by="period__starts_on")
-    movement = tables.Column(verbose_name=_("phong trào"), accessor="period__movement__name")
-    target_title = tables.Column(verbose_name=_("danh hiệu tập thể"), accessor="target_title__name")
+    period = tables.Column(verbose_name=_("Kỳ thi đua"), accessor="period__name", order_by="period__starts_on")
+    movement = tables.Column(verbose_name=_("Phong trào"), accessor="period__movement__name")
+    target_title = tables.Column(verbose_name=_("Danh hiệu tập thể"), accessor="target_title__name")
     submitted_at = tables.DateTimeColumn(format="d/m/Y H:i")
     is_late = tables.BooleanColumn(yesno="⚠,—")
 
@@ -26,10 +26,10 @@ class PledgeTable(tables.Table):
 
 
 class RegistrationTable(tables.Table):
-    person = tables.Column(verbose_name=_("họ và tên"), accessor="person__full_name", order_by="person__full_name")
-    position = tables.Column(verbose_name=_("chức vụ"), accessor="person__position")
-    unit = tables.Column(verbose_name=_("đơn vị"), accessor="person__unit__name")
-    title = tables.Column(verbose_name=_("danh hiệu đăng ký"), accessor="title__name", order_by="title__name")
+    person = tables.Column(verbose_name=_("Họ và tên"), accessor="person__full_name", order_by="person__full_name")
+    position = tables.Column(verbose_name=_("Chức vụ"), accessor="person__position")
+    unit = tables.Column(verbose_name=_("Đơn vị"), accessor="person__unit__name")
+    title = tables.Column(verbose_name=_("Danh hiệu đăng ký"), accessor="title__name", order_by="title__name")
 
     class Meta:
         model = Registration

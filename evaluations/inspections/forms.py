@@ -5,6 +5,7 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -13,12 +14,20 @@ from evaluations.catalogue.models import ChecklistItem, ViolationType
 from evaluations.inspections.models import InspectionKind, ItemOutcome
 from evaluations.inspections.services import team_problems
 from units.models import Person, Role, Unit, User
-from units.pickers import UnitPicker
+from units.pickers import SearchSelect, UnitPicker
 from units.uploads import clean_upload
 
 
 def inspectors():
     return User.objects.filter(role_assignments__role=Role.INSPECTOR, is_active=True).distinct().order_by("full_name")
+
+
+class InspectorPicker(SearchSelect):
+    search_url = reverse_lazy("evaluations:pick_inspectors")
+
+
+class InspectorMultiPicker(InspectorPicker, forms.SelectMultiple):
+    """The team: each inspector found and tapped joins the chosen ones."""
 
 
 class InspectionPlanForm(forms.Form):
@@ -27,12 +36,13 @@ class InspectionPlanForm(forms.Form):
         label=_lazy("Ngày kiểm tra"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     kind = forms.ChoiceField(label=_lazy("Hình thức"), choices=InspectionKind.choices)
-    lead = forms.ModelChoiceField(label=_lazy("Trưởng đoàn"), queryset=User.objects.none())
+    lead = forms.ModelChoiceField(label=_lazy("Trưởng đoàn"), queryset=User.objects.none(), widget=InspectorPicker)
     team = forms.ModelMultipleChoiceField(
         label=_lazy("Thành viên đoàn"),
         queryset=User.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=InspectorMultiPicker(attrs={"size": 4}),
+        help_text=_lazy("Gõ tên để tìm và chọn; giữ Ctrl (hoặc chạm lâu) để bỏ chọn một người."),
     )
     notes = forms.CharField(label=_lazy("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 

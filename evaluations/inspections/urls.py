@@ -7,6 +7,7 @@ from evaluations.inspections import views, violation_views
 urlpatterns = [
     path("", views.inspection_list, name="inspections"),
     path("new/", views.inspection_plan, name="inspection_create"),
+    path("inspectors/", views.pick_inspectors, name="pick_inspectors"),
     path("<int:pk>/", views.inspection_detail, name="inspection_detail"),
     path("<int:pk>/edit/", views.inspection_plan, name="inspection_edit"),
     path("<int:pk>/conduct/", views.inspection_conduct, name="inspection_conduct"),

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from evaluations.catalogue.models import ChecklistItem
 from evaluations.history import StatusChange
 from evaluations.inspections import services
+from evaluations.inspections.agenda import agenda
 from evaluations.inspections.filters import InspectionFilter
 from evaluations.inspections.forms import (
     InspectionPlanForm,
@@ -20,6 +22,7 @@ from evaluations.inspections.forms import (
     SubmitForm,
     ViolationForm,
     checklist_by_category,
+    inspectors,
 )
 from evaluations.inspections.models import Inspection
 from evaluations.inspections.permissions import (
@@ -31,7 +34,9 @@ from evaluations.inspections.permissions import (
 )
 from evaluations.inspections.tables import InspectionTable
 from units.exports import table_page
-from units.models import Unit, administered_unit_ids
+from units.models import Role, Unit, administered_unit_ids
+from units.permissions import has_role
+from units.pickers import search_users
 
 
 @login_required
@@ -48,7 +53,10 @@ def inspection_list(request):
         filterset=filterset,
         template="evaluations/inspections/inspection_list.html",
         export_name="cuoc-kiem-tra",
-        extra={"can_plan": can_plan_inspections(request.user)},
+        extra={
+            "can_plan": can_plan_inspections(request.user),
+            **({} if request.GET else agenda(inspections, user=request.user)),
+        },
     )
 
 
@@ -89,6 +97,15 @@ def inspection_plan(request, pk=None):
         "evaluations/inspections/inspection_plan.html",
         {"form": form, "title": title, "inspection": inspection},
     )
+
+
+@login_required
+@require_GET
+def pick_inspectors(request):
+    """The inspectors a plan's lead or team may be chosen from, found by name (for those who plan or lead)."""
+    if not (can_plan_inspections(request.user) or has_role(request.user, Role.INSPECTOR)):
+        raise PermissionDenied
+    return JsonResponse({"results": search_users(inspectors(), query=request.GET.get("q", "").strip())})
 
 
 def plan_initial(inspection) -> dict:

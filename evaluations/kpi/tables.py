@@ -11,13 +11,13 @@ from units.models import Unit
 
 
 class KpiReadingTable(tables.Table):
-    unit = tables.Column(verbose_name=_("đơn vị"), accessor="unit__name", order_by="unit__name")
-    indicator = tables.Column(verbose_name=_("chỉ số"), accessor="indicator__name", order_by="indicator__position")
-    code = tables.Column(verbose_name=_("mã chỉ số"), accessor="indicator__code")
+    unit = tables.Column(verbose_name=_("Đơn vị"), accessor="unit__name", order_by="unit__name")
+    indicator = tables.Column(verbose_name=_("Chỉ số"), accessor="indicator__name", order_by="indicator__position")
+    code = tables.Column(verbose_name=_("Mã chỉ số"), accessor="indicator__code")
     period_start = tables.DateColumn(format="d/m/Y")
     period_end = tables.DateColumn(format="d/m/Y")
     value = tables.Column(attrs={"td": {"class": "text-end"}})
-    uom = tables.Column(verbose_name=_("đơn vị tính"), accessor="indicator__unit_of_measure", orderable=False)
+    uom = tables.Column(verbose_name=_("Đơn vị tính"), accessor="indicator__unit_of_measure", orderable=False)
     edit = tables.LinkColumn(
         "evaluations:kpi_edit",
         args=[tables.A("pk")],

@@ -9,6 +9,17 @@
     if (el && !window.confirm(el.dataset.confirm)) e.preventDefault();
   });
 
+  // <button data-copy="#id" data-copied="Done">: copies that field's text (a secret, recovery codes) and says so.
+  document.addEventListener("click", function (e) {
+    var el = e.target.closest("[data-copy]");
+    if (!el) return;
+    var field = document.querySelector(el.dataset.copy), label = el.textContent;
+    field.select();
+    var done = function () { el.textContent = el.dataset.copied || label; setTimeout(function () { el.textContent = label; }, 2000); };
+    if (navigator.clipboard) { navigator.clipboard.writeText(field.value).then(done, function () { document.execCommand("copy"); done(); }); }
+    else { document.execCommand("copy"); done(); }
+  });
+
   // <a data-history-back>: back to the previous page (its href is the way when there is none).
   document.addEventListener("click", function (e) {
     var el = e.target.closest("[data-history-back]");

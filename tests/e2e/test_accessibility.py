@@ -76,3 +76,36 @@ def test_key_pages_have_no_serious_or_critical_axe_findings(page, phone, persona
     log_in(phone, members(council)[0].user.email)
     check(phone, reverse("emulation:ballot_vote", args=[ballot.pk]), findings)
     assert not findings, "\n".join(findings)
+
+
+# The rendered size of each chart label: its font size times the scale of the picture (rotation left out).
+SMALLEST_CHART_TEXT = """() => Math.min(...[...document.querySelectorAll('svg.chart text')].map(
+  t => { const m = t.getScreenCTM(); return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b); }))"""
+
+
+def test_the_pages_made_for_the_phone_have_no_serious_findings_and_readable_charts(phone, personas, tree):  # noqa: F811
+    today = make_inspection(unit=tree.home, lead=personas.inspector)
+    make_violation(type=make_violation_type(name="Không đeo thẻ"), unit=tree.home, recorded_by=personas.inspector)
+    period = make_scored_period(make_movement(), 2026, {tree.home: ("10", "9"), tree.other: ("8", None)})
+    compute_period(period=period)
+    findings: list[str] = []
+
+    log_in(phone, personas.inspector.email)
+    check(phone, reverse("evaluations:inspections"), findings)
+    assert "Hôm nay" in phone.locator("[data-testid=today]").inner_text() and today.unit.name in phone.content()
+    check(phone, reverse("evaluations:violations"), findings)
+    phone.context.clear_cookies()
+
+    log_in(phone, personas.unit_head.email)
+    check(phone, reverse("home"), findings)
+    check(phone, reverse("emulation:eligibility_results", args=[period.pk]), findings)
+    phone.context.clear_cookies()
+
+    log_in(phone, personas.administrator.email)
+    pass_totp_step(phone, personas.administrator)
+    check(phone, reverse("evaluations:inspection_create"), findings)
+    check(phone, reverse("emulation:dashboard") + f"?period={period.pk}", findings)
+    assert phone.locator("svg.chart").count() >= 1
+    assert phone.evaluate(SMALLEST_CHART_TEXT) >= 11
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    assert not findings, "\n".join(findings)

@@ -359,14 +359,9 @@ def test_first_sign_in_enrols_totp_through_allauth_and_then_reaches_home(client,
     grant(user, Role.COUNCIL_SECRETARY, tree.province)
     assert sign_in(client, user.email)["Location"] == HOME
 
-    response = client.get(HOME, follow=True)  # → activation → "confirm access" first
-    assert response.redirect_chain[0] == (reverse("mfa_activate_totp"), 302)
-    assert_vietnamese(response, ENROL_MESSAGE, "Xác nhận quyền truy cập")
-    form_url = response.wsgi_request.get_full_path()  # carries ?next= back to the activation page
-    assert reauthenticate(client, url=form_url)["Location"] == reverse("mfa_activate_totp")
-
-    response = client.get(reverse("mfa_activate_totp"))
-    assert_vietnamese(response, "Kích hoạt ứng dụng xác thực")
+    response = client.get(HOME, follow=True)  # → activation, without asking the password just typed again
+    assert response.redirect_chain == [(reverse("mfa_activate_totp"), 302)]
+    assert_vietnamese(response, ENROL_MESSAGE, "Kích hoạt ứng dụng xác thực")
     secret = response.context["form"].secret
     assert client.post(reverse("mfa_activate_totp"), {"code": wrong(code_for(secret))}).status_code == 200
     assert client.get(HOME).status_code == 302  # still not enrolled

@@ -8,9 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from evaluations.models import Violation
-from tests.e2e.conftest import browser, log_in, phone  # noqa: F401  (fixtures)
-from tests.factories import make_person, make_violation_type
+from evaluations.models import Inspection, Violation
+from tests.e2e.conftest import browser, log_in, pass_totp_step, phone  # noqa: F401  (fixtures)
+from tests.emulation.factories import make_period
+from tests.factories import make_person, make_user_with_role, make_violation_type
+from units.models import Role
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -37,4 +39,38 @@ def test_an_inspector_picks_unit_and_person_by_name_on_a_phone(phone, personas, 
     phone.get_by_role("button", name="Ghi nhận").click()
     phone.wait_for_url("**/violations/**")
     assert Violation.objects.get().person == person
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_an_administrator_builds_the_team_by_typing_names_without_accents_on_a_phone(phone, personas, tree):  # noqa: F811
+    second = make_user_with_role(
+        Role.INSPECTOR, tree.province, person_unit=tree.other, email="insp2@example.vn", full_name="Đặng Thanh Tra"
+    )
+    log_in(phone, personas.administrator.email)
+    pass_totp_step(phone, personas.administrator)
+    phone.goto(reverse("evaluations:inspection_create"))
+    phone.locator("#id_unit_q").fill("so noi vu")
+    phone.locator("#id_unit_results").get_by_role("button", name="Sở Nội vụ (SNV)").click()
+    phone.get_by_label("Ngày kiểm tra").fill(timezone.localdate().isoformat())
+    phone.locator("#id_lead_q").fill("do kiem")
+    phone.locator("#id_lead_results").get_by_role("button", name="Đỗ Kiểm Tra · insp@example.vn").click()
+    phone.locator("#id_team_q").fill("dang thanh")
+    phone.locator("#id_team_results").get_by_role("button", name="Đặng Thanh Tra · insp2@example.vn").click()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.get_by_role("button", name="Lưu").click()
+    phone.wait_for_url(lambda url: "/new/" not in url)
+    inspection = Inspection.objects.get()
+    assert inspection.lead == personas.inspector and set(inspection.team.all()) == {personas.inspector, second}
+
+
+def test_the_eligibility_results_are_narrowed_to_a_unit_found_without_accents(phone, personas, tree):  # noqa: F811
+    period = make_period(name="Năm 2026")
+    log_in(phone, personas.administrator.email)
+    pass_totp_step(phone, personas.administrator)
+    phone.goto(reverse("emulation:eligibility_results", args=[period.pk]))
+    phone.locator("#f-unit_q").fill("van phong so noi")
+    phone.locator("#f-unit_results").get_by_role("button", name="Văn phòng Sở Nội vụ (SNV-VP)").click()
+    phone.get_by_role("button", name="Lọc", exact=True).click()
+    phone.wait_for_url(f"**unit={tree.sub.pk}**")
+    expect(phone.locator("#f-unit")).to_have_value(str(tree.sub.pk))
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390

@@ -62,8 +62,9 @@ class RequireTwoFactorMiddleware:
         messages.warning(
             request,
             _(
-                "Vai trò của bạn bắt buộc dùng xác thực hai lớp. Hãy quét mã QR bằng ứng dụng xác thực trên điện "
-                "thoại rồi nhập mã 6 chữ số để kích hoạt trước khi tiếp tục."
+                "Vai trò của bạn bắt buộc dùng xác thực hai lớp. Hãy thêm tài khoản vào ứng dụng xác thực trên "
+                "điện thoại (chạm “Mở bằng ứng dụng xác thực”, hoặc quét mã QR từ máy tính) rồi nhập mã 6 chữ số "
+                "để kích hoạt trước khi tiếp tục."
             ),
         )
         return redirect(url)

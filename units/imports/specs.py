@@ -5,6 +5,7 @@ from django.db.models.functions import Cast, Coalesce, Concat, Lower
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from units.folding import with_folded
 from units.imports.engine import Column, ImportSpec, Row
 from units.models import Category, Kind, Level, Person, Unit, administered_unit_ids
 
@@ -153,7 +154,7 @@ class UnitImport(ImportSpec):
         changed = [self._apply(row.instance, row) for row in updated]
         if changed:
             # Only the columns that differ somewhere: bulk_update's CASE per column grows with the batch.
-            Unit.objects.bulk_update(changed, fields, batch_size=UPDATE_BATCH_SIZE)
+            Unit.objects.bulk_update(changed, with_folded(Unit, changed, fields), batch_size=UPDATE_BATCH_SIZE)
         self._write_paths(self._repath())
 
     def _waves(self, rows: list[Row]) -> list[list[Row]]:
@@ -301,7 +302,8 @@ class PersonImport(ImportSpec):
         Person.objects.bulk_create(created, batch_size=BATCH_SIZE)
         if changed:
             # Only the columns that differ somewhere: bulk_update's CASE per column grows with the batch.
-            Person.objects.bulk_update(changed, sorted(changed_fields), batch_size=UPDATE_BATCH_SIZE)
+            fields = with_folded(Person, changed, sorted(changed_fields))
+            Person.objects.bulk_update(changed, fields, batch_size=UPDATE_BATCH_SIZE)
 
 
 SPECS = {"units": UnitImport, "people": PersonImport}
