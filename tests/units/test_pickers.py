@@ -109,7 +109,7 @@ def test_fold_strips_vietnamese_marks_and_spaces():
 
 
 def test_the_migration_backfills_names_stored_before_it(tree):
-    backfill = importlib.import_module("units.migrations.0007_search_name").backfill
+    backfill = importlib.import_module("units.migrations.0008_search_name").backfill
     Unit.objects.filter(pk=tree.home.pk).update(search_name="")
     backfill(apps, None)
     assert Unit.objects.get(pk=tree.home.pk).search_name == "so noi vu"

@@ -19,7 +19,7 @@ def backfill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('units', '0006_reorganisation'),
+        ('units', '0007_notification_attachment'),
     ]
 
     operations = [
