@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from evaluations.models import Violation
-from tests.factories import make_person, make_unit, make_user_with_role, make_violation
+from tests.factories import make_person, make_unit, make_user, make_user_with_role, make_violation
 from units.models import Person, Unit
 from units.permissions import get_person_for_user, get_unit_for_user, has_role, is_administrator, reads_as
 
@@ -16,6 +16,7 @@ def test_role_on_a_unit_reaches_its_descendants(personas, tree):
     assert has_role(personas.unit_head, "unit_head", unit=tree.sub)
     assert not has_role(personas.unit_head, "unit_head", unit=tree.other)
     assert not reads_as(personas.unit_head, "unit_head", unit=tree.other)
+    assert reads_as(make_user(is_superuser=True), "unit_head", unit=tree.other)
     assert not has_role(personas.unit_head, "unit_head", unit=tree.province)
 
 
@@ -92,3 +93,4 @@ def test_a_head_outside_the_successor_chain_does_not_see_the_predecessors(person
         get_unit_for_user(personas.unit_head, tree.other.pk)
     assert not has_role(personas.unit_head, "unit_head", unit=tree.other)
     assert not reads_as(personas.unit_head, "unit_head", unit=tree.other)
+    assert reads_as(make_user(is_superuser=True), "unit_head", unit=tree.other)
