@@ -233,3 +233,10 @@ def test_the_successors_administrator_cannot_edit_the_predecessor_unit(login, tr
     assert response.status_code == 403
     assert Unit.objects.get(pk=tree.other.pk).name == "Sở Tài chính"
     assert Inspection.objects.filter(unit=tree.other).count() == 1
+
+
+def test_the_successors_administrator_is_not_offered_the_predecessor_to_pledge_for(login, tree, merged):
+    new, _ = merged
+    response = login(make_user_with_role("administrator", new)).get(reverse("emulation:pledge_start"))
+    choices = {unit.pk for unit in response.context["form"].fields["unit"].queryset}
+    assert new.pk in choices and tree.other.pk not in choices
