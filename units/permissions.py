@@ -13,16 +13,7 @@ def role_paths(user) -> list[tuple[str, str]]:
     if not user.is_authenticated:
         return []
     if not hasattr(user, "_role_paths"):
-        rows = list(
-            user.role_assignments.values_list(
-                "role", "unit__path", "unit__predecessors__path", "unit__split_predecessors__path"
-            )
-        )
-        pairs = []
-        for role in dict.fromkeys(role for role, *_ in rows):
-            paths = with_predecessors([row[1:] for row in rows if row[0] == role])
-            pairs += [(role, path) for path in paths]
-        user._role_paths = pairs
+        _load_role_paths(user)
     return user._role_paths
 
 
@@ -31,8 +22,23 @@ def acting_role_paths(user) -> list[tuple[str, str]]:
     if not user.is_authenticated:
         return []
     if not hasattr(user, "_acting_role_paths"):
-        user._acting_role_paths = list(dict.fromkeys(user.role_assignments.values_list("role", "unit__path")))
+        _load_role_paths(user)
     return user._acting_role_paths
+
+
+def _load_role_paths(user) -> None:
+    """Both lists from one query (and one more per generation of predecessors, none when nothing was merged)."""
+    rows = list(
+        user.role_assignments.values_list(
+            "role", "unit__path", "unit__predecessors__path", "unit__split_predecessors__path"
+        )
+    )
+    pairs = []
+    for role in dict.fromkeys(role for role, *_ in rows):
+        paths = with_predecessors([row[1:] for row in rows if row[0] == role])
+        pairs += [(role, path) for path in paths]
+    user._role_paths = pairs
+    user._acting_role_paths = list(dict.fromkeys((role, path) for role, path, *_ in rows))
 
 
 def has_role(user, *roles: str, unit: Unit | None = None) -> bool:
