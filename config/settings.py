@@ -213,6 +213,10 @@ CELERY_BEAT_SCHEDULE["flush-outbox"] = {
     "task": "units.tasks.flush_outbox",
     "schedule": 60.0,  # background work kept while the broker was down (units/outbox/services.py)
 }
+CELERY_BEAT_SCHEDULE["apply-reorganisation-moves"] = {
+    "task": "units.tasks.apply_due_reorganisation_moves",
+    "schedule": 3600.0,  # hourly: a unit moves to its new parent on the act's effective day, not when it is recorded
+}
 CELERY_BEAT_SCHEDULE["close-appeal-windows"] = {
     "task": "evaluations.appeals.tasks.close_appeal_windows",
     "schedule": 3600.0,  # hourly: a window closes at the end of its deadline day

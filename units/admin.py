@@ -59,7 +59,7 @@ class UnitAdmin(RolesRemovedOnDelete, admin.ModelAdmin):
     list_display = ["code", "name", "level", "kind", "parent", "valid_from", "valid_to", "successor"]
     list_filter = ["level", "kind"]
     search_fields = ["code", "name"]
-    autocomplete_fields = ["parent", "successor"]
+    autocomplete_fields = ["parent", "successor", "further_successors"]
 
 
 @admin.register(Person)

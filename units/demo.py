@@ -1,14 +1,13 @@
-"""The demo province: Đắk Nông as it stood before the 01/07/2025 reorganisation, with people and demo logins.
+"""The demo province: Đắk Nông as it stood from 2019 to 30/06/2025, with people and demo logins, then its
+01/07/2025 reorganisation into Lâm Đồng recorded as real acts (units.demo_reorganisation).
 
 Rules:
 - Deterministic: names come from a seeded random generator, so every run on every machine builds the same province.
 - Idempotent: units and people are looked up by code, users by e-mail; what exists is left as it is, what is
-  missing is created (people in bulk). A second run creates nothing.
-- The merger is recorded on the province only: Tỉnh Đắk Nông ends on 30/06/2025 and names Tỉnh Lâm Đồng (its own
-  unit, from 01/07/2025) as successor, so its history stays on the old unit. The working tree below it —
-  departments, the city and districts, communes, people — is deliberately left open-ended (no end date), so the
-  demo has live units to pledge, be inspected and be scored in the current year. Ending them too would be the
-  faithful history but would leave nothing to demonstrate; the successor link already shows how a merger looks.
+  missing is created (people in bulk); an act already recorded is not recorded again. A second run creates nothing.
+- The logins are given their roles on Đắk Nông's units; the acts move them (and the staff) to Lâm Đồng's units, as
+  they would move a real province's, so the current year runs on the new tree and the past stays on the old one.
+  Person codes keep the unit they were generated for (DNO-SNV-001 now works in LDG-SNV): a code is an identifier.
 """
 
 import datetime
@@ -19,13 +18,16 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.sites.models import Site
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
+from units.demo_reorganisation import acts_recorded, record_the_reorganisation
 from units.models import Category, Kind, Level, Person, Role, RoleAssignment, Unit, User
 
 DEMO_PASSWORD = "ThiDua@2025"
 DEMO_EMAIL_DOMAIN = "thidua.demo"
-PROVINCE_CODE = "DNO"
-SUCCESSOR_CODE = "LDG"
+PROVINCE_CODE = "DNO"  # Đắk Nông, until 30/06/2025
+CURRENT_PROVINCE_CODE = "LDG"  # Lâm Đồng, from 01/07/2025
 SEED = 20250630
 
 # fmt: off
@@ -88,7 +90,8 @@ DISTRICT_OFFICES = [("VP", "Văn phòng HĐND và UBND", 4), ("NV", "Phòng Nộ
 DISTRICT_HEADCOUNT = 6
 COMMUNE_HEADCOUNT = 6
 
-# (e-mail local part, role, unit the role is held on, code of the person the login belongs to)
+# (e-mail local part, role, Đắk Nông unit the role was given on, code of the person the login belongs to); the
+# 01/07/2025 acts move each role to the unit's successor (README: "Demo logins").
 DEMO_USERS = [
     ("quantri", Role.ADMINISTRATOR, PROVINCE_CODE, "DNO-SNV-TDKT-003"),
     ("thutruong", Role.UNIT_HEAD, "DNO-SNV", "DNO-SNV-001"),
@@ -97,6 +100,7 @@ DEMO_USERS = [
     ("hoidong", Role.COUNCIL_MEMBER, PROVINCE_CODE, "DNO-VP-001"),
     ("thuky", Role.COUNCIL_SECRETARY, PROVINCE_CODE, "DNO-SNV-TDKT-001"),
     ("nhanvien", Role.STAFF, "DNO-SNV-VP", "DNO-SNV-VP-004"),
+    ("chutich.xa", Role.UNIT_HEAD, "DNO-GN-XNTH", "DNO-GN-XNTH-001"),
 ]
 
 FAMILY_NAMES = (
@@ -142,18 +146,35 @@ LEADER_CATEGORY = {Kind.PEOPLES_COMMITTEE: Category.CAN_BO, Kind.PUBLIC_SERVICE:
 
 
 def build_demo() -> dict[str, int]:
-    """Build (or complete) the demo province and return how many units, people and demo logins it has."""
+    """Build (or complete) the demo province, record its reorganisation, and return what it has."""
     with transaction.atomic():
         _configure_site()
         plan = _unit_plan()
         units = _ensure_units(plan)
         _ensure_people(plan, units)
         _ensure_demo_users(units)
+        record_the_reorganisation([suffix for suffix, *_ in DISTRICTS], [suffix for suffix, *_ in DISTRICT_OFFICES])
     return {
-        "units": Unit.objects.filter(code__startswith=PROVINCE_CODE).count(),
-        "people": Person.objects.filter(unit__code__startswith=PROVINCE_CODE).count(),
+        "units": Unit.objects.filter(demo_units()).count(),
+        "units open today": Unit.objects.filter(demo_units()).active_on(timezone.localdate()).count(),
+        "people": Person.objects.filter(unit__in=Unit.objects.filter(demo_units())).count(),
         "demo logins": User.objects.filter(email__endswith=f"@{DEMO_EMAIL_DOMAIN}").count(),
+        "reorganisation acts (01/07/2025)": acts_recorded(),
     }
+
+
+def demo_units(prefix: str = "") -> Q:
+    """The demo's units, Đắk Nông's and Lâm Đồng's (`prefix` narrows to codes under both provinces, e.g. "-")."""
+    return Q(code__startswith=f"{PROVINCE_CODE}{prefix}") | Q(code__startswith=f"{CURRENT_PROVINCE_CODE}{prefix}")
+
+
+def current_unit(unit: Unit) -> Unit:
+    """The unit that holds `unit`'s place today: the unit itself, or the end of its successor chain."""
+    seen = set()
+    while unit.successor_id and unit.valid_to is not None and unit.pk not in seen:
+        seen.add(unit.pk)
+        unit = unit.successor
+    return unit
 
 
 def demo_email(local_part: str) -> str:
@@ -169,7 +190,7 @@ def _configure_site() -> None:
 def _unit_plan() -> list[dict]:
     """Every demo unit as a dict (code, name, level, kind, parent code, headcount), parents before children."""
     province = _spec(PROVINCE_CODE, "Tỉnh Đắk Nông", Level.PROVINCE, Kind.PEOPLES_COMMITTEE, None, 0)
-    province.update(valid_from=datetime.date(2004, 1, 1), valid_to=datetime.date(2025, 6, 30))
+    province.update(valid_from=datetime.date(2004, 1, 1))  # closed on 30/06/2025 by the merger act
     plan = [province]
     for suffix, name, kind, headcount, subs in DEPARTMENTS:
         code = f"{PROVINCE_CODE}-{suffix}"
@@ -200,20 +221,11 @@ def leader_titles(name: str) -> tuple[str, str]:
 
 def _ensure_units(plan: list[dict]) -> dict[str, Unit]:
     """Units by code: existing ones untouched, missing ones created under their parent (save() sets the path)."""
-    units = Unit.objects.in_bulk([spec["code"] for spec in plan] + [SUCCESSOR_CODE], field_name="code")
-    if SUCCESSOR_CODE not in units:
-        units[SUCCESSOR_CODE] = Unit.objects.create(
-            code=SUCCESSOR_CODE,
-            name="Tỉnh Lâm Đồng",
-            level=Level.PROVINCE,
-            kind=Kind.PEOPLES_COMMITTEE,
-            valid_from=datetime.date(2025, 7, 1),
-        )
+    units = Unit.objects.in_bulk([spec["code"] for spec in plan], field_name="code")
     for spec in plan:
         if spec["code"] not in units:
             fields = {key: value for key, value in spec.items() if key not in {"parent", "headcount"}}
-            successor = units[SUCCESSOR_CODE] if spec["code"] == PROVINCE_CODE else None
-            units[spec["code"]] = Unit.objects.create(parent=units.get(spec["parent"]), successor=successor, **fields)
+            units[spec["code"]] = Unit.objects.create(parent=units.get(spec["parent"]), **fields)
     return units
 
 
@@ -254,13 +266,14 @@ def vietnamese_name(rng: random.Random) -> str:
 
 
 def _ensure_demo_users(units: dict[str, Unit]) -> None:
-    """One login per role, tied to a generated person; the administrator is also a Django superuser."""
+    """One login per role, tied to a generated person; the administrator is also a Django superuser. A login made
+    now gets its role on the unit that holds the Đắk Nông unit's place today (before the acts: that unit itself)."""
     password = make_password(DEMO_PASSWORD)
     people = Person.objects.in_bulk([code for *_, code in DEMO_USERS], field_name="code")
     for local_part, role, unit_code, person_code in DEMO_USERS:
         person = people[person_code]
         is_admin = role == Role.ADMINISTRATOR
-        user, _ = User.objects.get_or_create(
+        user, created = User.objects.get_or_create(
             email=demo_email(local_part),
             defaults={
                 "full_name": person.full_name,
@@ -269,6 +282,7 @@ def _ensure_demo_users(units: dict[str, Unit]) -> None:
                 "is_superuser": is_admin,
             },
         )
-        RoleAssignment.objects.get_or_create(user=user, role=role, unit=units[unit_code])
+        if created:
+            RoleAssignment.objects.get_or_create(user=user, role=role, unit=current_unit(units[unit_code]))
         if person.user_id is None:
             Person.objects.filter(pk=person.pk).update(user=user, email=user.email)

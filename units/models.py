@@ -107,7 +107,8 @@ class UnitQuerySet(models.QuerySet):
             return self.all()
         browsing_roles = [role for role in Role.values if role != Role.STAFF]
         roots = Unit.objects.filter(role_assignments__user=user, role_assignments__role__in=browsing_roles)
-        return self.subtree_of_paths(with_predecessors(roots.values_list("path", "predecessors__path")))
+        rows = roots.values_list("path", "predecessors__path", "split_predecessors__path")
+        return self.subtree_of_paths(with_predecessors(rows))
 
 
 class Unit(models.Model):
@@ -138,6 +139,14 @@ class Unit(models.Model):
         on_delete=models.SET_NULL,
         related_name="predecessors",
         help_text=_("Đơn vị tiếp nhận khi sáp nhập; lịch sử vẫn giữ ở đơn vị cũ."),
+    )
+    # A split names every new unit: the first is `successor`, the others are here. The history follows all of them.
+    further_successors = models.ManyToManyField(
+        "self",
+        verbose_name=_("các đơn vị kế thừa khác (chia tách)"),
+        symmetrical=False,
+        blank=True,
+        related_name="split_predecessors",
     )
 
     objects = UnitQuerySet.as_manager()
@@ -174,10 +183,20 @@ class Unit(models.Model):
         """Every unit whose successor chain leads here (merged, renamed or split into this unit), nearest first."""
         found, frontier = [], [self.pk]
         while frontier:
-            frontier = [pk for pk in Unit.objects.filter(successor_id__in=frontier).values_list("pk", flat=True)]
+            direct = Q(successor_id__in=frontier) | Q(further_successors__in=frontier)
+            frontier = list(dict.fromkeys(Unit.objects.filter(direct).order_by("pk").values_list("pk", flat=True)))
             frontier = [pk for pk in frontier if pk not in found and pk != self.pk]
             found += frontier
         return found
+
+    def direct_predecessors(self):
+        """Units this one directly succeeds: merged or renamed into it, or split into it among others."""
+        return Unit.objects.filter(Q(successor=self) | Q(further_successors=self)).distinct()
+
+    def all_successors(self) -> list["Unit"]:
+        """The units this one was succeeded by: the (first) successor, then the other units of a split."""
+        first = [self.successor] if self.successor_id else []
+        return first + [unit for unit in self.further_successors.order_by("name") if unit.pk != self.successor_id]
 
     def ancestor_ids(self):
         return [int(pk) for pk in self.path.strip("/").split("/") if pk]
@@ -313,19 +332,21 @@ class Notification(models.Model):
 
 
 def with_predecessors(rows) -> list[str]:
-    """(path, direct predecessor's path or None) rows → those paths and the paths of every predecessor down the
-    chain; one query per further generation, none when nothing was merged."""
-    paths = list(dict.fromkeys(path for path, _ in rows))
-    direct = [pred for _, pred in rows if pred and pred not in paths]
+    """(path, direct predecessors' paths or None…) rows → those paths and the paths of every predecessor down the
+    chain; one query per further generation, none when nothing was merged or split."""
+    paths = list(dict.fromkeys(path for path, *_ in rows))
+    direct = list(dict.fromkeys(pred for _, *preds in rows for pred in preds if pred and pred not in paths))
     return list(dict.fromkeys(paths + direct + predecessor_paths(direct))) if direct else paths
 
 
 def predecessor_paths(unit_paths) -> list[str]:
-    """Paths of every unit whose successor chain leads to one of `unit_paths` (their history follows the successor)."""
+    """Paths of every unit whose successor chain leads to one of `unit_paths` (their history follows the successor),
+    every new unit of a split included."""
     found, frontier = [], list(unit_paths)
     while frontier:
-        frontier = list(Unit.objects.filter(successor__path__in=frontier).values_list("path", flat=True))
-        frontier = [path for path in frontier if path not in found]
+        direct = Q(successor__path__in=frontier) | Q(further_successors__path__in=frontier)
+        frontier = list(dict.fromkeys(Unit.objects.filter(direct).values_list("path", flat=True)))
+        frontier = [path for path in frontier if path not in found and path not in unit_paths]
         found += frontier
     return found
 

@@ -7,25 +7,54 @@ from units.models import Notification, Person, Role, RoleAssignment, Unit, with_
 
 
 def role_paths(user) -> list[tuple[str, str]]:
-    """(role, unit path) pairs of the user, cached on the user object for the request. A role on a unit also reaches
-    the units merged into it (its predecessors down the successor chain): their records are the unit's history."""
+    """(role, unit path) pairs the user READS under, cached on the user object for the request. A role on a unit
+    also reaches the units merged or split into it (its predecessors down the successor chain): their records are the
+    unit's history, to be read, never changed (see `acting_role_paths`)."""
     if not user.is_authenticated:
         return []
     if not hasattr(user, "_role_paths"):
-        rows = list(user.role_assignments.values_list("role", "unit__path", "unit__predecessors__path"))
-        pairs = []
-        for role in dict.fromkeys(role for role, _, _ in rows):
-            paths = with_predecessors([(path, pred) for held, path, pred in rows if held == role])
-            pairs += [(role, path) for path in paths]
-        user._role_paths = pairs
+        _load_role_paths(user)
     return user._role_paths
 
 
+def acting_role_paths(user) -> list[tuple[str, str]]:
+    """(role, unit path) pairs the user ACTS under: the units the roles are held on, without their predecessors."""
+    if not user.is_authenticated:
+        return []
+    if not hasattr(user, "_acting_role_paths"):
+        _load_role_paths(user)
+    return user._acting_role_paths
+
+
+def _load_role_paths(user) -> None:
+    """Both lists from one query (and one more per generation of predecessors, none when nothing was merged)."""
+    rows = list(
+        user.role_assignments.values_list(
+            "role", "unit__path", "unit__predecessors__path", "unit__split_predecessors__path"
+        )
+    )
+    pairs = []
+    for role in dict.fromkeys(role for role, *_ in rows):
+        paths = with_predecessors([row[1:] for row in rows if row[0] == role])
+        pairs += [(role, path) for path in paths]
+    user._role_paths = pairs
+    user._acting_role_paths = list(dict.fromkeys((role, path) for role, path, *_ in rows))
+
+
 def has_role(user, *roles: str, unit: Unit | None = None) -> bool:
-    """True when the user holds one of `roles` on `unit` or an ancestor of it (anywhere when unit is None)."""
+    """True when the user holds one of `roles` on `unit` or an ancestor of it (anywhere when unit is None). This is
+    the right to act: a predecessor's records (reached through the successor chain) are read-only, see `reads_as`."""
     if user.is_authenticated and user.is_superuser and Role.ADMINISTRATOR in roles:
         return True
-    return any(role in roles and (unit is None or unit.path.startswith(path)) for role, path in role_paths(user))
+    pairs = acting_role_paths(user)
+    return any(role in roles and (unit is None or unit.path.startswith(path)) for role, path in pairs)
+
+
+def reads_as(user, *roles: str, unit: Unit) -> bool:
+    """True when one of `roles` lets the user read `unit`'s records, its predecessors' history included."""
+    if user.is_authenticated and user.is_superuser:
+        return True
+    return any(role in roles and unit.path.startswith(path) for role, path in role_paths(user))
 
 
 def is_administrator(user, unit: Unit | None = None) -> bool:

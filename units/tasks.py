@@ -26,3 +26,11 @@ def flush_outbox() -> int:
 def flush_outbox_on_worker_start(sender=None, **kwargs) -> None:
     """A worker that starts (after an outage, say) first sends everything still waiting in the outbox."""
     outbox.flush_outbox(settled=False)
+
+
+@shared_task
+def apply_due_reorganisation_moves() -> int:
+    """Units waiting for a reorganisation act's effective day change parent once it has come (beat, hourly)."""
+    from units.reorganisation.services import apply_due_moves
+
+    return apply_due_moves()

@@ -82,7 +82,8 @@ def unit_detail(request, pk):
     context = {
         "unit": unit,
         "children": unit.children.order_by("name"),
-        "predecessors": unit.predecessors.order_by("name"),
+        "predecessors": unit.direct_predecessors().order_by("name"),
+        "further_successors": unit.further_successors.order_by("name"),
         "people_count": Person.objects.filter(unit__path__startswith=unit.path).count(),
         "can_edit": has_role(request.user, Role.ADMINISTRATOR, unit=unit),
     }

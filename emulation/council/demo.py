@@ -12,6 +12,7 @@ import datetime
 from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from emulation.council import sessions as services
 from emulation.council import voting
@@ -29,12 +30,12 @@ from emulation.council.models.council import (
 from emulation.council.models.nominations import Nomination, NominationAttachment, NominationStatus
 from emulation.movements.models import Period, PeriodStatus
 from emulation.titles.models import Title
-from units.demo import DEMO_PASSWORD, PROVINCE_CODE, demo_email
+from units.demo import CURRENT_PROVINCE_CODE, DEMO_PASSWORD, PROVINCE_CODE, demo_email
 from units.models import Person, Role, RoleAssignment, Unit, User
 
 P = PROVINCE_CODE
 
-COUNCIL_NAME = "Hội đồng Thi đua – Khen thưởng tỉnh Đắk Nông"
+COUNCIL_NAME = "Hội đồng Thi đua – Khen thưởng tỉnh Lâm Đồng"
 
 CURRENT_YEAR = 2026
 
@@ -48,7 +49,7 @@ MEMBERS = [
     (f"{P}-SYT-001", "hoidong.syt", MemberRole.MEMBER),
     (f"{P}-SGDDT-001", "hoidong.sgddt", MemberRole.MEMBER),
     (f"{P}-TTR-001", "hoidong.ttr", MemberRole.MEMBER),
-    (f"{P}-GN-001", "hoidong.gn", MemberRole.MEMBER),
+    (f"{P}-GN-XND-001", "hoidong.bgn", MemberRole.MEMBER),  # chair of Nghĩa Đức, now of phường Bắc Gia Nghĩa
 ]
 
 # Past session: (person code or None, unit code for a collective, title code, agree votes of the 8 present)
@@ -56,7 +57,7 @@ PAST = [
     (f"{P}-SNV-003", None, "CSTD_TINH", 8),
     (f"{P}-SYT-004", None, "CSTDCS", 7),
     (f"{P}-STC-005", None, "CSTDCS", 5),
-    (None, f"{P}-SGDDT", "TTLDXS", 6),
+    (None, f"{CURRENT_PROVINCE_CODE}-SGDDT", "TTLDXS", 6),
 ]
 
 # Current year: (person code, title code, status, dossier has a document)
@@ -87,12 +88,13 @@ def build_demo() -> dict[str, int]:
 
 def _build() -> None:
     secretary = User.objects.filter(email=demo_email("thuky")).first()
-    province = Unit.objects.filter(code=P).first()
+    province = Unit.objects.filter(code=CURRENT_PROVINCE_CODE).first()
     if secretary is None or province is None:
         return
     council = Council.objects.create(
-        name=COUNCIL_NAME, scope=province, secretary=secretary, establishing_decision="QĐ 215/QĐ-UBND ngày 10/02/2026"
-    )
+        name=COUNCIL_NAME, scope=province, secretary=secretary,
+        establishing_decision="QĐ 215/QĐ-UBND ngày 10/02/2026 (số hiệu minh họa)",
+    )  # fmt: skip
     _members(council, province)
     _provincial_rules()
     periods = Period.objects.filter(movement__code="VHCS")
@@ -107,7 +109,7 @@ def _build() -> None:
 # The titles with no national vote rule get the demo province's own (its regulation is the basis, not the decree).
 PROVINCIAL_RULE_TITLES = ["LDTT", "TTLDTT", "TTLDXS"]
 
-PROVINCIAL_BASIS = "Quy chế hoạt động của Hội đồng Thi đua – Khen thưởng tỉnh Đắk Nông (dữ liệu minh họa)"
+PROVINCIAL_BASIS = "Quy chế hoạt động của Hội đồng Thi đua – Khen thưởng tỉnh Lâm Đồng (dữ liệu minh họa)"
 
 
 def _provincial_rules() -> None:
@@ -200,9 +202,8 @@ def _current(council: Council, period: Period) -> None:
     titles = Title.objects.in_bulk(field_name="code")
     people = Person.objects.in_bulk([row[0] for row in CURRENT], field_name="code")
     head = User.objects.filter(email=demo_email("thutruong")).first() or council.secretary
-    session = Session.objects.create(
-        council=council, date=datetime.date(CURRENT_YEAR + 1, 1, 15), place="Hội trường UBND tỉnh"
-    )
+    # Called for today (still a draft, nothing on it yet voted): no demo record is dated ahead of the demo's today.
+    session = Session.objects.create(council=council, date=timezone.localdate(), place="Hội trường UBND tỉnh")
     for code, title_code, status, document in CURRENT:
         person = people.get(code)
         if person is None or title_code not in titles:

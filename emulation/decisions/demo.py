@@ -18,7 +18,7 @@ from emulation.decisions.services import add_recipient, draft_decision, sign_dec
 from emulation.eligibility.models import EligibilityResult
 from emulation.movements.models import Period, PeriodStatus
 from emulation.titles.models import Authority, AwardForm
-from units.demo import PROVINCE_CODE, demo_email
+from units.demo import CURRENT_PROVINCE_CODE, PROVINCE_CODE, demo_email
 from units.models import Unit, User
 
 MOVEMENT = "VHCS"
@@ -38,16 +38,25 @@ def build_demo() -> dict[str, int]:
     periods = Period.objects.filter(movement__code=MOVEMENT, status=PeriodStatus.FINALIZED).order_by("-ends_on")
     with transaction.atomic():
         for period in sorted(periods[:YEARS], key=lambda p: p.ends_on):
+            # Đắk Nông's own decisions are history now: its secretary's role moved to Lâm Đồng on 01/07/2025 (and a
+            # successor never writes its predecessors' records), so the demo writes them as the administrator.
+            hands = users if issuing_province(period) == CURRENT_PROVINCE_CODE else {**users, "thuky": users["quantri"]}
             for index, (suffix, prefix, position) in enumerate(DEPARTMENTS, start=1):
-                unit = Unit.objects.get(code=f"{PROVINCE_CODE}-{suffix}")
-                _department_decision(period, unit, f"{index * 10}/{prefix}", position, users)
-            _provincial_decision(period, users)
+                unit = Unit.objects.get(code=f"{issuing_province(period)}-{suffix}")
+                _department_decision(period, unit, f"{index * 10}/{prefix}", position, hands)
+            _provincial_decision(period, hands)
         _revoke_one(users["quantri"])
     return {
         "decisions": Decision.objects.count(),
         "awards": Award.objects.count(),
         "revoked awards": Award.objects.filter(status=AwardStatus.REVOKED).count(),
     }
+
+
+def issuing_province(period: Period) -> str:
+    """Decisions for a year are made early the next year, by the units then in office: Đắk Nông's for the years up
+    to 2024, Lâm Đồng's (formed 01/07/2025) from 2025."""
+    return PROVINCE_CODE if period.ends_on.year < 2025 else CURRENT_PROVINCE_CODE
 
 
 def _exists(unit: Unit, number: str, on: datetime.date) -> bool:
@@ -99,7 +108,7 @@ def _department_decision(period: Period, unit: Unit, number: str, position: str,
 
 
 def _provincial_decision(period: Period, users: dict) -> None:
-    province = Unit.objects.get(code=PROVINCE_CODE)
+    province = Unit.objects.get(code=issuing_province(period))
     on, number = datetime.date(period.ends_on.year + 1, 2, 3), "15/QĐ-UBND"
     if _exists(province, number, on):
         return
@@ -127,7 +136,7 @@ def _revoke_one(admin: User) -> None:
         return
     award = (
         Award.objects.in_force()
-        .filter(title__code="LDTT", decision__unit__code=f"{PROVINCE_CODE}-SNV")
+        .filter(title__code="LDTT", decision__unit__code__in=[f"{PROVINCE_CODE}-SNV", f"{CURRENT_PROVINCE_CODE}-SNV"])
         .select_related("decision")
         .order_by("-year", "pk")
         .first()

@@ -36,6 +36,7 @@ from emulation.decisions.signals import AWARD_DECISION_PDF, decision_signed
 from emulation.eligibility.models import EligibilityResult
 from emulation.eligibility.tasks import recheck_eligibility
 from emulation.movements.models import Period
+from emulation.pledges.models import Registration
 from emulation.titles.models import Authority, AuthorityPower, AwardForm, AwardScope, Title, TitleScope
 from units.audit.log import record_event
 from units.audit.models import EventKind
@@ -121,11 +122,20 @@ def _check_recipient(decision: Decision, person: Person | None, unit: Unit | Non
     if (person is None) == (unit is None):
         raise ValidationError(_("Chọn một cá nhân hoặc một tập thể được khen thưởng."))
     recipient_unit = unit or person.unit
-    if not recipient_unit.is_within(decision.unit):
+    if not recipient_unit.is_within(decision.unit) and not _registered_within(decision, person):
         raise ValidationError(
             _("%(who)s không thuộc phạm vi của %(body)s.") % {"who": person or unit, "body": decision.unit.name}
         )
     return recipient_unit
+
+
+def _registered_within(decision: Decision, person: Person | None) -> bool:
+    """A person moved since (a reorganisation handed their unit's staff on) is still in the scope of the body they
+    registered under for the decision's period: the award is for that year's work there."""
+    if person is None:
+        return False
+    pledges = Registration.objects.filter(person=person, pledge__period=decision.period)
+    return pledges.filter(pledge__unit__path__startswith=decision.unit.path).exists()
 
 
 def _duplicate_message(decision: Decision, person, unit, title: Title) -> str | None:

@@ -73,10 +73,13 @@ def load_facts(*, period: Period, rule_set: RuleSet) -> Facts:
 
 def _load_subjects(facts: Facts) -> None:
     registrations = Registration.objects.filter(pledge__period=facts.period).select_related(
-        "person__unit", "title", "pledge"
+        "person__unit", "title", "pledge__unit"
     )
     for registration in registrations:
-        facts.subjects_people.append((registration.person, registration.title))
+        person = registration.person
+        if not person.unit.path.startswith(registration.pledge.unit.path):
+            person.unit = registration.pledge.unit  # moved since (a reorganisation): judged where they registered
+        facts.subjects_people.append((person, registration.title))
         if registration.pledge.status in SENT:
             facts.registered[("p", registration.person_id)] = registration.pledge
     pledges = Pledge.objects.filter(period=facts.period).select_related("unit", "target_title")

@@ -22,7 +22,7 @@ from emulation.schemes.demo import BANDS, BONUSES, SCHEMES, TIE_BREAK_KEYS, VETO
 from emulation.schemes.models import Criterion, CriterionGroup, CriterionSource, DeductionRule, ScoringScheme, VetoRule
 from emulation.titles.models import Title
 from evaluations.models import KpiIndicator, ViolationType
-from units.demo import PROVINCE_CODE, demo_email
+from units.demo import CURRENT_PROVINCE_CODE, PROVINCE_CODE, demo_email
 from units.models import Level, Person, Unit, User
 
 SEED = 20260101
@@ -30,6 +30,12 @@ SEED = 20260101
 CURRENT_YEAR = 2026
 
 P = PROVINCE_CODE
+
+# From this year on the movements run on Lâm Đồng's tree (units.demo_reorganisation): the units formed on
+# 01/07/2025 registered again by the end of July; the years before stay on Đắk Nông's tree.
+NEW_TREE_FROM = 2025
+
+REREGISTRATION_DEADLINE = datetime.datetime(2025, 7, 31, 17, 0)
 
 # fmt: off
 MOVEMENTS = [
@@ -63,12 +69,22 @@ BLOCS = [
     ("Cụm các huyện, thành phố", BlocKind.CUM, ["GN", "CJ", "DG", "DM", "DR", "DS", "KN", "TD"]),
 ]
 
+# The same on Lâm Đồng's tree (the part formed from Đắk Nông): merged departments, the new communes and wards.
+NEW_BLOCS = [
+    ("Khối Tổng hợp", BlocKind.KHOI, ["SNV", "VP", "STC", "TTR", "TTHCC", "CTHUE", "KBNN", "BHXH"]),
+    ("Khối Kinh tế", BlocKind.KHOI, ["SXD", "SNNMT", "SCT", "BQLKCN", "SKHCN", "STP"]),
+    ("Khối Văn hóa - Xã hội", BlocKind.KHOI, ["SGDDT", "SYT", "SVHTTDL", "SDTTG", "CVDC", "PTTH", "TCT"]),
+    ("Cụm các phường, xã khu vực Gia Nghĩa", BlocKind.CUM, ["XBGN", "XNGN", "XDGN", "XQS", "XKD", "XNC", "XTD",
+                                                            "XQTR"]),
+    ("Cụm các xã khu vực Cư Jút - Đắk Mil", BlocKind.CUM, ["XCJ", "XNDG", "XDM", "XTA", "XDA", "XTX", "XKN", "XNDA"]),
+]
+
 # Current-year pledges that are not simply accepted: (movement, unit suffix) → (status, late, return comment)
 CURRENT_EXCEPTIONS = {
     ("VHCS", "STC"): (PledgeStatus.SUBMITTED, True, ""),
     ("VHCS", "STP"): (PledgeStatus.RETURNED, False, "Đề nghị bổ sung chỉ tiêu phòng, chống tác hại của rượu, bia."),
     ("VHCS", "SXD"): (PledgeStatus.DRAFT, False, ""),
-    ("VHCS", "GN"): (None, False, ""),
+    ("VHCS", "XBGN"): (None, False, ""),
     ("CCHC", "SNV"): (PledgeStatus.DRAFT, False, ""),
     ("CCHC", "SYT"): (PledgeStatus.SUBMITTED, False, ""),
 }
@@ -92,21 +108,43 @@ def build_demo() -> dict[str, int]:
     }
 
 def _context() -> dict:
-    units = Unit.objects.filter(code__startswith=f"{P}-", level__in=[Level.DEPARTMENT, Level.DISTRICT])
+    old = Unit.objects.filter(code__startswith=f"{P}-", level__in=[Level.DEPARTMENT, Level.DISTRICT])
+    new = new_tree_units()
     return {
-        "units": {unit.code.removeprefix(f"{P}-"): unit for unit in units},
+        "old units": {unit.code.removeprefix(f"{P}-"): unit for unit in old},
+        "new units": {unit.code.split("-", 1)[1]: unit for unit in new},
         "titles": Title.objects.in_bulk(field_name="code"),
         "admin": User.objects.filter(email=demo_email("quantri")).first(),
         "head": User.objects.filter(email=demo_email("thutruong")).first(),
         "inspector": User.objects.filter(email=demo_email("kiemtra")).first(),
-        "staff": _staff_by_unit(units),
+        "staff": _staff_then(old) | _staff_now(new),
     }
 
-def _staff_by_unit(units) -> dict[int, list[Person]]:
-    """Active people of each pledging unit, its sub-units included."""
+def new_tree_units():
+    """The pledging units of Lâm Đồng's tree: the departments, agencies, communes and wards directly under it."""
+    levels = [Level.DEPARTMENT, Level.COMMUNE]
+    units = Unit.objects.filter(parent__code=CURRENT_PROVINCE_CODE, level__in=levels, valid_to__isnull=True)
+    return units.order_by("code")
+
+def _units_of(year: int, context: dict) -> dict[str, Unit]:
+    return context["new units" if year >= NEW_TREE_FROM else "old units"]
+
+def _staff_then(units) -> dict[int, list[Person]]:
+    """The people each Đắk Nông unit had (its sub-units and communes included): those generated for it, wherever
+    the reorganisation has since moved them, and those who left when their unit was dissolved."""
+    staff: dict[int, list[Person]] = {unit.pk: [] for unit in units}
+    codes = {f"{unit.code}-": unit.pk for unit in units}
+    for person in Person.objects.filter(code__startswith=f"{P}-").order_by("code"):
+        for prefix, pk in codes.items():
+            if person.code.startswith(prefix):
+                staff[pk].append(person)
+    return staff
+
+def _staff_now(units) -> dict[int, list[Person]]:
+    """Active people of each pledging unit of today's tree, its sub-units included."""
     paths = {unit.path: unit.pk for unit in units}
     staff: dict[int, list[Person]] = {pk: [] for pk in paths.values()}
-    for person in Person.objects.filter(active=True, unit__code__startswith=f"{P}-").select_related("unit"):
+    for person in Person.objects.filter(active=True).select_related("unit").order_by("code"):
         for path, pk in paths.items():
             if person.unit.path.startswith(path):
                 staff[pk].append(person)
@@ -124,13 +162,15 @@ def _build_movement(spec: dict, context: dict, rng: random.Random) -> None:
     for previous, period in zip(periods, periods[1:], strict=False):
         copy_scheme(source=previous.scheme, to_period=period, name=f"Bảng điểm {movement.name} — {period.name}")
     for period in periods:
-        _blocs(period, context["units"])
+        _blocs(period, _units_of(period.starts_on.year, context))
         _pledges(period, spec, items, context, rng)
     Period.objects.filter(movement=movement).exclude(starts_on__year=CURRENT_YEAR).update(status=PeriodStatus.FINALIZED)
     Period.objects.filter(movement=movement, starts_on__year=CURRENT_YEAR).update(status=PeriodStatus.IN_PROGRESS)
 
 def _period(movement: Movement, year: int) -> Period:
     deadline = timezone.make_aware(datetime.datetime(year, 3, 15, 17, 0))
+    if year == NEW_TREE_FROM:
+        deadline = timezone.make_aware(REREGISTRATION_DEADLINE)
     return Period.objects.create(
         movement=movement,
         name=f"Năm {year}",
@@ -202,7 +242,7 @@ def _rules(scheme: ScoringScheme, deductions: list) -> None:
 
 def _blocs(period: Period, units: dict[str, Unit]) -> None:
     year = period.starts_on.year
-    for name, kind, suffixes in BLOCS:
+    for name, kind, suffixes in NEW_BLOCS if year >= NEW_TREE_FROM else BLOCS:
         members = [units[s] for s in suffixes if s in units]
         if not members:
             continue
@@ -213,7 +253,7 @@ def _blocs(period: Period, units: dict[str, Unit]) -> None:
 def _pledges(period: Period, spec: dict, items: list, context: dict, rng: random.Random) -> None:
     current = period.starts_on.year == CURRENT_YEAR
     titles = context["titles"]
-    for suffix, unit in sorted(context["units"].items()):
+    for suffix, unit in sorted(_units_of(period.starts_on.year, context).items()):
         status, late, comment = PledgeStatus.ACCEPTED, rng.random() < 0.1, ""
         if current:
             status, late, comment = CURRENT_EXCEPTIONS.get((spec["code"], suffix), (PledgeStatus.ACCEPTED, late, ""))
@@ -245,7 +285,7 @@ def _workflow(period: Period, unit: Unit, status: str, late: bool, comment: str,
     if status == PledgeStatus.DRAFT:
         return {"status": status}
     submitted_at = deadline + datetime.timedelta(days=3) if late else deadline - datetime.timedelta(days=10)
-    head = context["head"] if unit.code == f"{P}-SNV" else None
+    head = context["head"] if unit.code in (f"{P}-SNV", f"{CURRENT_PROVINCE_CODE}-SNV") else None
     fields = {"status": status, "submitted_at": submitted_at, "submitted_by": head, "is_late": late}
     if status == PledgeStatus.ACCEPTED:
         accepted_at = submitted_at + datetime.timedelta(days=2)

@@ -25,7 +25,7 @@ from emulation.pledges.services import (
 )
 from emulation.pledges.tables import PledgeTable, RegistrationTable
 from units.exports import table_page
-from units.models import Role, Unit
+from units.models import Role, Unit, administered_unit_ids
 from units.permissions import require_browse, role_paths
 
 
@@ -46,9 +46,12 @@ def pledge_list(request):
 
 
 def _preparable_units(user):
-    """Units whose pledge the user may prepare: those they head or clerk (administrators: all they reach)."""
-    if user.is_superuser or any(role == Role.ADMINISTRATOR for role, _path in role_paths(user)):
-        return Unit.objects.for_user(user)
+    """Units whose pledge the user may prepare: those they head or clerk (administrators: all they administer, not
+    the predecessors they only read)."""
+    if user.is_superuser:
+        return Unit.objects.all()
+    if any(role == Role.ADMINISTRATOR for role, _path in role_paths(user)):
+        return Unit.objects.filter(pk__in=administered_unit_ids(user))
     return Unit.objects.filter(
         role_assignments__user=user, role_assignments__role__in=[Role.UNIT_HEAD, Role.UNIT_CLERK]
     )

@@ -1,5 +1,6 @@
-"""Demo data of the province Đắk Nông: yearly KPI readings of the procedure-reform movement, and violations known
-from documents with their appeals (some dismissed, some upheld, one waiting) and corrective actions.
+"""Demo data of the province Đắk Nông (Lâm Đồng from 01/07/2025): yearly KPI readings of the procedure-reform
+movement (each unit for the periods it existed), and violations known from documents with their appeals (some
+dismissed, some upheld, one waiting) and corrective actions.
 
 Idempotent: readings are matched by (unit, indicator, dates), violations by their document reference. Numbers
 come from a seeded random generator, shaped like real one-stop portals (mostly early, a few per cent late; each unit
@@ -24,6 +25,7 @@ from evaluations.inspections.models import Violation, ViolationStatus
 from evaluations.kpi.models import EntryMethod, KpiIndicator, KpiReading
 from evaluations.kpi.services import _ratio, refresh_derived_rates
 from evaluations.signals import observations_changed
+from units.demo import demo_units
 from units.models import Kind, Level, Person, Unit, User
 
 SEED = 20190519  # the day the office-culture movement was launched
@@ -38,7 +40,8 @@ PERIODS = [
     (2022, datetime.date(2022, 1, 1), datetime.date(2022, 12, 31), 0.27),
     (2023, datetime.date(2023, 1, 1), datetime.date(2023, 12, 31), 0.41),
     (2024, datetime.date(2024, 1, 1), datetime.date(2024, 12, 31), 0.55),
-    (2025, datetime.date(2025, 1, 1), datetime.date(2025, 6, 30), 0.63),
+    (2025, datetime.date(2025, 1, 1), datetime.date(2025, 6, 30), 0.63),  # Đắk Nông's last half-year
+    (2025, datetime.date(2025, 7, 1), datetime.date(2025, 12, 31), 0.66),  # Lâm Đồng's units from 01/07/2025
     (2026, datetime.date(2026, 1, 1), datetime.date(2026, 9, 30), 0.70),  # the nine-month report of the year
 ]
 
@@ -64,21 +67,30 @@ def build_demo() -> dict[str, int]:
     return {"KPI readings": readings, "violations from documents (with appeals)": violations}
 
 
+# The provincial one-stop centre, before and after 01/07/2025.
+CENTRES = ["DNO-TTHCC", "LDG-TTHCC"]
+
+
 def kpi_units() -> list[Unit]:
-    units = Unit.objects.filter(code="DNO-TTHCC") | Unit.objects.filter(
-        code__startswith="DNO-", level__in=[Level.DISTRICT, Level.COMMUNE]
+    """The one-stop centres, the districts and every commune or ward (each reports for the periods it existed)."""
+    units = Unit.objects.filter(code__in=CENTRES) | Unit.objects.filter(
+        demo_units("-"), level__in=[Level.DISTRICT, Level.COMMUNE]
     )
     return list(units.order_by("code"))
 
 
 def department_units() -> list[Unit]:
-    """Departments and agencies other than the one-stop centre (whose readings `kpi_units` already covers)."""
-    units = Unit.objects.filter(code__startswith="DNO-", level=Level.DEPARTMENT).exclude(code="DNO-TTHCC")
+    """Departments and agencies other than the one-stop centres (whose readings `kpi_units` already covers)."""
+    units = Unit.objects.filter(demo_units("-"), level=Level.DEPARTMENT).exclude(code__in=CENTRES)
     return list(units.order_by("code"))
 
 
+def existed_throughout(unit: Unit, start: datetime.date, end: datetime.date) -> bool:
+    return (unit.valid_from or start) <= start and (unit.valid_to or end) >= end
+
+
 def volume(unit: Unit) -> tuple[int, int]:
-    if unit.code == "DNO-TTHCC":
+    if unit.code in CENTRES:
         return VOLUME["TTHCC"]
     if unit.level == Level.DEPARTMENT:
         return DEPARTMENT_VOLUME.get(unit.kind, DEPARTMENT_VOLUME[Kind.AGENCY])
@@ -136,7 +148,7 @@ def _unit_periods(units, rng: random.Random):
     for unit in units:
         lateness, uptake = rng.choice(LATENESS), rng.uniform(*ONLINE_UPTAKE)
         for year, start, end, online in PERIODS:
-            if end >= today:
+            if end >= today or not existed_throughout(unit, start, end):
                 continue
             fraction = ((end - start).days + 1) / 365
             late_factor = lateness * max(0.3, 1 - LATE_IMPROVEMENT * (year - PERIODS[0][0]))
@@ -235,7 +247,7 @@ DOCUMENTS = [
         "15/PA-SNV",
         None,
         "VP-CM-04",
-        "DNO-SNV",
+        "LDG-SNV",
         "",
         "Phản ánh của người dân: gọi điện đến cơ quan không được xưng tên, đơn vị.",
         "open",
@@ -250,8 +262,9 @@ def demo_user(local_part: str) -> User | None:
 
 
 def unit_head_login(unit: Unit) -> User:
-    """The demo login of a unit's head (the person coded <unit>-001), created on first use."""
-    from units.demo import DEMO_PASSWORD, demo_email
+    """The demo login of a unit's head (the person coded <unit>-001), created on first use. Its role is on the unit
+    holding the unit's place today; a unit dissolved without successor leaves the login without a role."""
+    from units.demo import DEMO_PASSWORD, current_unit, demo_email
     from units.models import Role, RoleAssignment
 
     email = demo_email(f"thutruong.{unit.code.removeprefix('DNO-').lower()}")
@@ -261,7 +274,9 @@ def unit_head_login(unit: Unit) -> User:
         user = User.objects.create_user(email=email, password=DEMO_PASSWORD, full_name=head.full_name if head else "")
         if head is not None and head.user_id is None:
             Person.objects.filter(pk=head.pk).update(user=user)
-    RoleAssignment.objects.get_or_create(user=user, role=Role.UNIT_HEAD, unit=unit)
+    holder = current_unit(unit)
+    if holder.is_active:
+        RoleAssignment.objects.get_or_create(user=user, role=Role.UNIT_HEAD, unit=holder)
     return user
 
 
@@ -332,7 +347,7 @@ DECISIONS = {
 
 def file_demo_appeal(violation: Violation, head: User) -> Appeal:
     reason = APPEAL_REASONS.get(violation.type.code, "Đề nghị xem xét lại vì đơn vị đã có giải trình.")
-    filed = at(violation.document_date + datetime.timedelta(days=2), 14)
+    filed = min(at(violation.document_date + datetime.timedelta(days=2), 14), timezone.now())  # never ahead of now
     appeal = Appeal.objects.create(violation=violation, reason=reason, filed_by=head, filed_at=filed)
     record_status_change(obj=appeal, by=head, to_status=AppealStatus.PENDING, reason=reason, at=filed)
     move(violation, ViolationStatus.CONTESTED, head, reason, filed)
@@ -349,8 +364,8 @@ def decide_demo_appeal(appeal: Appeal, reviewer: User | None, outcome: str) -> N
 
 def require_demo_action(violation: Violation, *, done: bool = False, confirmed: bool = False) -> None:
     """A corrective action owned by the unit head, taken as far as the story says."""
-    owner = unit_head_login(violation.unit) if violation.unit.code != "DNO-SNV" else demo_user("thutruong")
-    start = at(violation.document_date + datetime.timedelta(days=10))
+    owner = unit_head_login(violation.unit) if violation.unit.code != "LDG-SNV" else demo_user("thutruong")
+    start = min(at(violation.document_date + datetime.timedelta(days=10)), timezone.now())  # never ahead of now
     action = CorrectiveAction.objects.create(
         violation=violation,
         description="Tổ chức họp đơn vị, quán triệt quy tắc ứng xử; báo cáo kết quả bằng văn bản.",

@@ -16,6 +16,7 @@ Rules:
 """
 
 import datetime
+import operator
 import random
 
 from django.contrib.auth.hashers import make_password
@@ -36,7 +37,7 @@ from evaluations.inspections.models import (
     ViolationStatus,
 )
 from evaluations.inspections.permissions import inspector_conflict
-from units.demo import DEMO_PASSWORD, PROVINCE_CODE, demo_email
+from units.demo import CURRENT_PROVINCE_CODE, DEMO_PASSWORD, PROVINCE_CODE, demo_email, demo_units
 from units.models import Level, Person, Role, RoleAssignment, Unit, User
 
 SEED = 20190519  # the office-culture movement's launch day
@@ -45,7 +46,8 @@ LAUNCH = datetime.date(2019, 5, 19)
 
 FIRST_YEAR = LAUNCH.year
 
-# Units answering for their subtree: the departments/agencies and districts the emulation demo puts in blocs.
+# Units answering for their subtree: the departments/agencies and districts the emulation demo puts in blocs, and
+# (from 01/07/2025) the communes and wards directly under the province. Each is visited while it exists.
 ANSWERING_LEVELS = [Level.DEPARTMENT, Level.DISTRICT]
 
 VISITS_PER_YEAR = ([2, 3, 4], [45, 38, 17])  # (visits, weights) for a unit inspected as planned
@@ -91,19 +93,32 @@ def build_demo() -> dict[str, int]:
     with transaction.atomic():
         counts = seed_catalogue()
         inspectors = ensure_inspectors()
-        if not Inspection.objects.filter(unit__code__startswith=PROVINCE_CODE).exists():
+        if not Inspection.objects.filter(unit__in=Unit.objects.filter(demo_units())).exists():
             History(inspectors, random.Random(SEED)).build()
-    demo = Inspection.objects.filter(unit__code__startswith=PROVINCE_CODE)
+    demo = Inspection.objects.filter(unit__in=Unit.objects.filter(demo_units()))
     return {
         **counts,
         "inspections": demo.count(),
-        "violations": Violation.objects.filter(unit__code__startswith=PROVINCE_CODE).count(),
+        "violations": Violation.objects.filter(unit__in=Unit.objects.filter(demo_units())).count(),
     }
 
 
+def answering_units() -> list[Unit]:
+    """Every unit that answers for its subtree at some time: Đắk Nông's departments and districts, Lâm Đồng's
+    departments, communes and wards (by code, so the generator draws the same way on every run)."""
+    levels = [Level.DEPARTMENT, Level.DISTRICT, Level.COMMUNE]
+    units = Unit.objects.filter(demo_units("-"), level__in=levels).select_related("parent").order_by("code")
+    return [unit for unit in units if unit.level in ANSWERING_LEVELS or unit.parent.level == Level.PROVINCE]
+
+
+def life_in(unit: Unit, start: datetime.date, end: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The part of [start, end] the unit existed in (empty when start > end)."""
+    return max(start, unit.valid_from or start), min(end, unit.valid_to or end)
+
+
 def ensure_inspectors() -> list[User]:
-    """The 'kiemtra' login from units.demo plus two more inspectors, all with the role over the province."""
-    province = Unit.objects.get(code=PROVINCE_CODE)
+    """The 'kiemtra' login from units.demo plus two more inspectors, all with the role over today's province."""
+    province = Unit.objects.get(code=CURRENT_PROVINCE_CODE)
     users = [User.objects.get(email=demo_email("kiemtra"))]
     for local_part, person_code in EXTRA_INSPECTORS:
         person = Person.objects.get(code=person_code)
@@ -128,8 +143,8 @@ class History:
         self.today = timezone.localdate()
         self.items = list(ChecklistItem.objects.filter(active=True).select_related("violation_type"))
         levels = [Level.DEPARTMENT, Level.DISTRICT, Level.COMMUNE, Level.SUB_UNIT]
-        self.units = list(Unit.objects.filter(code__startswith=f"{PROVINCE_CODE}-", level__in=levels).order_by("code"))
-        self.answering = [unit for unit in self.units if unit.level in ANSWERING_LEVELS]
+        self.units = list(Unit.objects.filter(demo_units("-"), level__in=levels).order_by("code"))
+        self.answering = answering_units()
         self.below = {
             unit.pk: [other for other in self.units if other.pk != unit.pk and other.path.startswith(unit.path)]
             for unit in self.answering
@@ -147,7 +162,7 @@ class History:
         self.submitted_inspections(visits)
         self.showcase_inspection()
         self.draft_inspection(self.today, ticked=6)
-        self.draft_inspection(self.today + datetime.timedelta(days=3), ticked=0)
+        self.draft_inspection(self.today, ticked=0)  # planned for today, not started: nothing is dated ahead
         StatusChange.objects.bulk_create(self.changes, batch_size=1000)
 
     def visits_of(self, year: int) -> list[tuple[Unit, datetime.date, float]]:
@@ -155,14 +170,15 @@ class History:
         the launch nor later than yesterday; a few units are visited once or not at all."""
         start = max(datetime.date(year, 1, 5), LAUNCH + datetime.timedelta(days=14))
         end, last = datetime.date(year, 12, 20), self.today - datetime.timedelta(days=1)
-        short = {unit.pk for unit in self.rng.sample(self.answering, k=self.rng.choice(SHORT_UNITS_PER_YEAR))}
+        living = [unit for unit in self.answering if operator.le(*life_in(unit, start, end))]
+        short = {unit.pk for unit in self.rng.sample(living, k=self.rng.choice(SHORT_UNITS_PER_YEAR))}
         improvement = max(0.3, 1 - YEARLY_IMPROVEMENT * (year - FIRST_YEAR))
         visits = []
-        for unit in self.answering:
+        for unit in living:
             count = self.rng.choice([0, 1, 1]) if unit.pk in short else self.rng.choices(*VISITS_PER_YEAR)[0]
             factor = self.standard[unit.pk] * improvement * self.rng.uniform(0.7, 1.3)
-            for day in self.spread(start, end, count):
-                below = self.below[unit.pk]
+            for day in self.spread(*life_in(unit, start, end), count):
+                below = [o for o in self.below[unit.pk] if (o.valid_from or day) <= day <= (o.valid_to or day)]
                 visited = unit if not below or self.rng.random() < OWN_OFFICE_SHARE else self.rng.choice(below)
                 if day <= last:
                     visits.append((visited, day, factor))

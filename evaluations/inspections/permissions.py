@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from evaluations.inspections.models import Evidence, Inspection, Violation
 from units.models import Person, Role, Unit
-from units.permissions import has_role, is_administrator, role_paths
+from units.permissions import acting_role_paths, has_role, is_administrator
 
 LOCKED = _("Cuộc kiểm tra đã nộp nên chỉ còn xem, không sửa được.")
 
@@ -117,7 +117,7 @@ def can_record_standalone(user, unit: Unit | None = None) -> bool:
 def standalone_units(user):
     """Units the user may record a standalone violation for (a form's choices; the view re-checks the unit)."""
     reach = Q(pk__in=[])
-    for role, path in role_paths(user):
+    for role, path in acting_role_paths(user):
         if role in {Role.ADMINISTRATOR, Role.INSPECTOR}:
             reach |= Q(path__startswith=path)
     units = Unit.objects.filter(reach) if not user.is_superuser else Unit.objects.all()

@@ -6,12 +6,12 @@ from django.utils.translation import gettext as _
 
 from evaluations.records.models import RECORD_WRITER_ROLES
 from units.models import Role, Unit
-from units.permissions import has_role, role_paths
+from units.permissions import acting_role_paths, has_role
 
 
 def record_writer_paths(user) -> list[str]:
     """Unit paths below which the user records: administrators anywhere below them, heads and clerks their unit."""
-    return [path for role, path in role_paths(user) if role in RECORD_WRITER_ROLES]
+    return [path for role, path in acting_role_paths(user) if role in RECORD_WRITER_ROLES]
 
 
 def can_record_for(user, unit: Unit) -> bool:

@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from evaluations.models import Violation
-from tests.factories import make_person, make_unit, make_user_with_role, make_violation
+from tests.factories import make_person, make_unit, make_user, make_user_with_role, make_violation
 from units.models import Person, Unit
-from units.permissions import get_person_for_user, get_unit_for_user, has_role, is_administrator
+from units.permissions import get_person_for_user, get_unit_for_user, has_role, is_administrator, reads_as
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +15,8 @@ pytestmark = pytest.mark.django_db
 def test_role_on_a_unit_reaches_its_descendants(personas, tree):
     assert has_role(personas.unit_head, "unit_head", unit=tree.sub)
     assert not has_role(personas.unit_head, "unit_head", unit=tree.other)
+    assert not reads_as(personas.unit_head, "unit_head", unit=tree.other)
+    assert reads_as(make_user(is_superuser=True), "unit_head", unit=tree.other)
     assert not has_role(personas.unit_head, "unit_head", unit=tree.province)
 
 
@@ -67,8 +69,12 @@ def test_a_head_of_the_new_unit_sees_the_predecessors_and_their_records(personas
     violation = make_violation(unit=tree.other)
     head = make_user_with_role("unit_head", new)
     assert get_unit_for_user(head, tree.other.pk) == tree.other
-    assert has_role(head, "unit_head", unit=tree.other)
+    assert reads_as(head, "unit_head", unit=tree.other)
     assert Violation.objects.for_user(head).filter(pk=violation.pk).exists()
+    # reading the history is not acting for the predecessor
+    assert not has_role(head, "unit_head", unit=tree.other)
+    with pytest.raises(PermissionDenied):
+        get_unit_for_user(make_user_with_role("administrator", new), tree.other.pk, write=True)
 
 
 def test_the_history_follows_a_chain_of_successors(personas, tree):
@@ -78,7 +84,7 @@ def test_the_history_follows_a_chain_of_successors(personas, tree):
     first.save()
     head = make_user_with_role("unit_head", second)
     assert set(Unit.objects.for_user(head)) == {second, first, tree.other}
-    assert has_role(head, "unit_head", unit=tree.other)
+    assert reads_as(head, "unit_head", unit=tree.other)
 
 
 def test_a_head_outside_the_successor_chain_does_not_see_the_predecessors(personas, tree):
@@ -86,3 +92,5 @@ def test_a_head_outside_the_successor_chain_does_not_see_the_predecessors(person
     with pytest.raises(Http404):
         get_unit_for_user(personas.unit_head, tree.other.pk)
     assert not has_role(personas.unit_head, "unit_head", unit=tree.other)
+    assert not reads_as(personas.unit_head, "unit_head", unit=tree.other)
+    assert reads_as(make_user(is_superuser=True), "unit_head", unit=tree.other)

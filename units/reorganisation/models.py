@@ -74,6 +74,8 @@ class ReorganisationChange(models.Model):
     from_unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     to_unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     previous = models.JSONField(default=dict, blank=True)
+    # A unit's move to another parent waits for the act's effective day (applied then by the hourly task).
+    pending = models.BooleanField(_("chờ đến ngày có hiệu lực"), default=False)
     description = models.CharField(_("mô tả"), max_length=500)
 
     class Meta:

@@ -6,7 +6,10 @@ Rules
   on a day no earlier than the resolution. Only an administrator over every unit it touches records it.
 - Merge, split, rename and dissolve close each old unit the day before the act takes effect; a merge, split or rename
   opens its new units on that day (a merge may instead go into an existing unit). Each old unit names its successor
-  (the receiving unit; in a split, the first new unit, the others being named in the act).
+  (the receiving unit); a split names every new unit (the first as `successor`, the others as further successors),
+  and the history and the read access follow all of them.
+- A unit changes parent (a move, or the sub-units handed over by a closing act) only on the effective day: an act
+  recorded ahead leaves the tree as it is and `apply_due_moves` (hourly task) moves the units when the day comes.
 - What the old unit held moves to its successor: its open sub-units, its active staff and its role assignments; a
   role the holder already has on the successor ends instead. Everyone whose role moves or ends is told. A dissolved
   unit without a receiving unit hands its sub-units to its own parent; its staff leave, its roles end.
@@ -166,8 +169,9 @@ class _Applier:
                 self._move_unit(unit, self.act.target)
         else:
             successor = self.act.target or (new_units[0] if new_units else None)
+            further = new_units[1:] if self.act.kind == ReorganisationKind.SPLIT else []
             for unit in self.act.sources:
-                self._close(unit, successor)
+                self._close(unit, successor, further)
         self._notify()
         return self.changes
 
@@ -190,12 +194,15 @@ class _Applier:
                                                 "day": day(self.act.effective_on)}, unit=unit)  # fmt: skip
         return unit
 
-    def _close(self, unit: Unit, successor: Unit | None) -> None:
-        previous = {"valid_to": unit.valid_to and unit.valid_to.isoformat(), "successor": unit.successor_id}
+    def _close(self, unit: Unit, successor: Unit | None, further: list[Unit]) -> None:
+        previous = {"valid_to": unit.valid_to and unit.valid_to.isoformat(), "successor": unit.successor_id,
+                    "further_successors": sorted(unit.further_successors.values_list("pk", flat=True))}  # fmt: skip
         unit.valid_to, unit.successor = self.closing_day, successor
         unit.save(update_fields=["valid_to", "successor"])
+        unit.further_successors.set(further)
         text = _("%(unit)s chấm dứt hoạt động sau ngày %(day)s; đơn vị kế thừa: %(successor)s.")
-        names = {"unit": unit.name, "day": day(self.closing_day), "successor": successor or _("không có")}
+        heirs = ", ".join(item.name for item in [successor, *further] if item is not None)
+        names = {"unit": unit.name, "day": day(self.closing_day), "successor": heirs or _("không có")}
         self._log(ChangeKind.CLOSE_UNIT, text % names, unit=unit, to_unit=successor, previous=previous)
         receiver = successor or unit.parent
         open_children = unit.children.filter(valid_to__isnull=True) | unit.children.filter(
@@ -209,11 +216,15 @@ class _Applier:
 
     def _move_unit(self, unit: Unit, parent: Unit) -> None:
         old = unit.parent
-        unit.parent = parent
-        unit.save()
+        pending = self.act.effective_on > timezone.localdate()
+        if not pending:
+            unit.parent = parent
+            unit.save()
         text = _("%(unit)s chuyển từ %(old)s sang trực thuộc %(new)s.")
+        if pending:
+            text = _("%(unit)s chuyển từ %(old)s sang trực thuộc %(new)s khi văn bản có hiệu lực.")
         self._log(ChangeKind.MOVE_UNIT, text % {"unit": unit.name, "old": old or "—", "new": parent.name},
-                  unit=unit, from_unit=old, to_unit=parent)  # fmt: skip
+                  unit=unit, from_unit=old, to_unit=parent, pending=pending)  # fmt: skip
 
     def _move_people(self, unit: Unit, successor: Unit | None) -> None:
         for person in Person.objects.filter(unit=unit, active=True).order_by("full_name"):
@@ -274,6 +285,26 @@ def reverse_reorganisation(*, reorganisation: Reorganisation, by: User) -> Reorg
     return record
 
 
+def apply_due_moves(today: datetime.date | None = None) -> int:
+    """Move the units whose act has taken effect by `today` (default: today) and were waiting for it; how many."""
+    today = today or timezone.localdate()
+    due = ReorganisationChange.objects.filter(
+        kind=ChangeKind.MOVE_UNIT,
+        pending=True,
+        reorganisation__status=ReorganisationStatus.RECORDED,
+        reorganisation__effective_on__lte=today,
+    ).select_related("unit", "to_unit")
+    moved = 0
+    for change in due.order_by("reorganisation__effective_on", "reorganisation_id", "position"):
+        with transaction.atomic():
+            if change.unit is not None and change.to_unit is not None:
+                change.unit.parent = change.to_unit
+                change.unit.save()
+                moved += 1
+            ReorganisationChange.objects.filter(pk=change.pk).update(pending=False)
+    return moved
+
+
 def _undo_open(change):
     try:
         with transaction.atomic():
@@ -289,9 +320,12 @@ def _undo_close(change):
     unit.valid_to = previous["valid_to"] and datetime.date.fromisoformat(previous["valid_to"])
     unit.successor_id = previous["successor"]
     unit.save(update_fields=["valid_to", "successor"])
+    unit.further_successors.set(previous.get("further_successors", []))
 
 
 def _undo_move_unit(change):
+    if change.pending:
+        return  # the unit never moved
     change.unit.parent = change.from_unit
     change.unit.save()
 

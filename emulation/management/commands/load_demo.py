@@ -32,7 +32,10 @@ BUILDERS = [
 
 
 class Command(BaseCommand):
-    help = "Load (or complete) the demo province Đắk Nông and print a demo login for every role."
+    help = (
+        "Load (or complete) the demo province: Đắk Nông until 30/06/2025, then Lâm Đồng after the 01/07/2025 "
+        "reorganisation; print a demo login for every role."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -212,3 +212,23 @@ def test_a_residential_culture_title_is_not_granted_to_a_person_or_a_collective_
     decision = draft_decision(by=personas.secretary, unit=commune, authority=authority("CT_UBND_XA"), period=period)
     with pytest.raises(ValidationError):
         add_eligible(decision=decision, by=personas.secretary, unit=commune, title=title("THON_VH"))
+
+
+def test_a_person_moved_by_a_reorganisation_is_still_awarded_by_the_body_they_registered_under(tree, personas, period):
+    """Sở Nội vụ's year: its staff moved to Sở Tài chính since (a merger), yet the award is for that year's work."""
+    from emulation.pledges.models import Registration
+    from tests.emulation.factories import make_pledge
+
+    moved, stranger = make_person(unit=tree.home), make_person(unit=tree.home)
+    Registration.objects.create(pledge=make_pledge(unit=tree.home, period=period), person=moved, title=title("LDTT"))
+    for person in (moved, stranger):
+        person.unit = tree.other
+        person.save()
+    decision = draft_decision(by=personas.secretary, unit=tree.home, authority=authority("GD_SO"), period=period)
+    giay_khen = AwardForm.objects.get(code="GK_SO")
+
+    add_eligible(decision=decision, by=personas.secretary, person=moved, award_form=giay_khen)
+
+    assert decision.awards.get().person == moved
+    with pytest.raises(ValidationError, match="không thuộc phạm vi của Sở Nội vụ"):
+        add_eligible(decision=decision, by=personas.secretary, person=stranger, award_form=giay_khen)

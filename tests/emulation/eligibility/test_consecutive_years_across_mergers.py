@@ -52,3 +52,26 @@ def test_a_rule_that_does_not_count_predecessors_looks_at_the_unit_alone(period)
     check = consecutive_check(period, merged_team(period))
     assert not check.met
     assert f"năm {YEAR - 2}, {YEAR - 1}" in check.reason
+
+
+def test_a_split_unit_s_years_count_for_each_of_its_new_units(period):
+    """A split names every new unit as successor: the second one counts the old unit's years as well."""
+    three_years_of_ttldtt(count_predecessors=True)
+    unit, _, _ = make_team(period, 10, target="TTLDXS")
+    first = make_unit(name="Xã A")
+    old = make_unit(name="Xã Quảng Khê (cũ)", valid_to=datetime.date(YEAR - 1, 12, 31), successor=first)
+    old.further_successors.add(unit)
+    for year in (YEAR - 2, YEAR - 1):
+        TitleHistory.objects.create(unit=old, title=title("TTLDTT"), year=year)
+    check = consecutive_check(period, unit)
+    assert check.met and "của Xã Quảng Khê (cũ)" in check.reason
+
+
+def test_a_person_moved_since_registering_is_judged_where_they_registered(period):
+    """The staff of a merged unit move to the successor; that year's result stays with the unit they pledged with."""
+    unit, people, _ = make_team(period, 3, target="TTLDTT")
+    successor = make_unit(name="Đơn vị kế thừa")
+    moved = people[0]
+    moved.unit = successor
+    moved.save()
+    assert result(period, person=moved, code="LDTT").unit == unit

@@ -1,12 +1,14 @@
 """The demo ships the whole §2.3 checklist and believable, rule-abiding inspection history."""
 
+import datetime
+import operator
+
 import pytest
 
 from evaluations.inspections import demo
 from evaluations.inspections.permissions import inspector_conflict
 from evaluations.models import ChecklistItem, Inspection, InspectionStatus, StatusChange, Violation, ViolationType
 from units import demo as units_demo
-from units.models import Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -66,17 +68,28 @@ def test_several_years_of_inspections_with_upheld_dismissed_and_open_violations(
 
 
 def test_every_department_and_district_is_inspected_most_years_a_few_are_short(demo_db):
-    """Inspections of a division or commune count for its department or district (the scored units)."""
-    answering = Unit.objects.filter(level__in=demo.ANSWERING_LEVELS, code__startswith=units_demo.PROVINCE_CODE)
-    submitted = Inspection.objects.filter(status=InspectionStatus.SUBMITTED).values_list("unit__path", "date")
-    assert min(day for _path, day in submitted) >= demo.LAUNCH
+    """Inspections of a division or commune count for its department or district (the scored units); each unit is
+    inspected while it exists: Đắk Nông's until 30/06/2025, Lâm Đồng's (communes and wards too) from 01/07/2025."""
+    answering = demo.answering_units()
+    assert {unit.code[:3] for unit in answering} == {"DNO", "LDG"}
+    submitted = Inspection.objects.filter(status=InspectionStatus.SUBMITTED).select_related("unit")
+    submitted = [(inspection.unit, inspection.date) for inspection in submitted]
+    assert min(day for _unit, day in submitted) >= demo.LAUNCH
+    for unit, day in submitted:  # nobody inspects a unit before it opens or after it closes
+        assert (unit.valid_from or day) <= day <= (unit.valid_to or day), (unit, day)
     for year in range(demo.FIRST_YEAR, demo.timezone.localdate().year + 1):
-        paths = [path for path, day in submitted if day.year == year]
-        counts = [sum(path.startswith(unit.path) for path in paths) for unit in answering]
+        start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        living = [unit for unit in answering if operator.le(*demo.life_in(unit, start, end))]
+        paths = [unit.path for unit, day in submitted if day.year == year]
+        counts = [sum(path.startswith(unit.path) for path in paths) for unit in living]
         assert 1 <= sum(count < 2 for count in counts) <= 5, year  # the flag still shows, for a few units only
         assert max(counts) <= 5, year
     failed = Violation.objects.filter(inspection__isnull=False)
     assert failed.filter(type__severity="minor").count() > 10 * failed.exclude(type__severity="minor").count() > 0
+
+
+def test_nothing_is_inspected_ahead_of_today(demo_db):
+    assert not Inspection.objects.filter(date__gt=demo.timezone.localdate()).exists()
 
 
 def test_no_demo_inspector_inspects_their_own_branch(demo_db):
