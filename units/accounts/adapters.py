@@ -23,7 +23,9 @@ class ProvisionedAccountAdapter(DefaultAccountAdapter):
         request = context.request
         if app == "allauth.mfa" and request is not None and request.user.is_authenticated:
             signed_in_at = password_login_time(request)
-            before = datetime.datetime.fromtimestamp(signed_in_at, tz=datetime.UTC)
+            # a float timestamp read back may round up a microsecond: an authenticator made with the login's own clock
+            # reading must not count as made before it
+            before = datetime.datetime.fromtimestamp(signed_in_at, tz=datetime.UTC) - datetime.timedelta(milliseconds=1)
             enrolling = not request.user.authenticator_set.filter(created_at__lt=before).exists()
             if time.time() - signed_in_at < account_settings.REAUTHENTICATION_TIMEOUT and enrolling:
                 return False
