@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 
 from emulation.movements.models import Period
 from emulation.pledges.models import SelfAssessment
-from emulation.schemes.models import Criterion, CriterionGroup, ScoringScheme, VetoKind
+from emulation.schemes.models import Criterion, CriterionGroup, DeductionRule, ScoringScheme, VetoKind, VetoRule
 from emulation.scoring.models import BonusGrant, ManualScore
 from emulation.scoring.scope import Scope, scored_unit_ids  # noqa: F401  (re-exported for callers)
 from evaluations.models import (
@@ -31,7 +31,6 @@ from evaluations.models import (
     KpiReading,
     Violation,
     ViolationStatus,
-    ViolationType,
 )
 
 
@@ -105,9 +104,8 @@ def load_scheme(period: Period) -> ScoringScheme | None:
             Prefetch("groups", queryset=groups),
             "bands",
             "bonus_rules",
-            "deduction_rules__violation_type",
-            "veto_rules__violation_type",
-            "veto_rules__capped_band",
+            Prefetch("deduction_rules", queryset=DeductionRule.objects.select_related("violation_type")),
+            Prefetch("veto_rules", queryset=VetoRule.objects.select_related("violation_type", "capped_band")),
         )
         .first()
     )
@@ -115,7 +113,26 @@ def load_scheme(period: Period) -> ScoringScheme | None:
         for group in scheme.groups.all():
             for criterion in group.criteria.all():
                 criterion.group = group  # the lines read the group's code without a query
+        scheme.kpi_components = _kpi_components(scheme)
     return scheme
+
+
+def _kpi_components(scheme: ScoringScheme) -> dict[int, tuple[set[int], set[int]]]:
+    """The scheme's derived KPI rates: indicator → (numerator indicators, denominator indicators)."""
+    indicators = {
+        criterion.kpi_indicator_id
+        for group in scheme.groups.all()
+        for criterion in group.criteria.all()
+        if criterion.kpi_indicator_id
+    }
+    if not indicators:
+        return {}
+    parts: dict[int, tuple[set[int], set[int]]] = {pk: (set(), set()) for pk in indicators}
+    for side, relation in enumerate((KpiIndicator.numerator, KpiIndicator.denominator)):
+        links = relation.through.objects.filter(from_kpiindicator_id__in=indicators)
+        for indicator, part in links.values_list("from_kpiindicator_id", "to_kpiindicator_id"):
+            parts[indicator][side].add(part)
+    return {pk: (numerator, denominator) for pk, (numerator, denominator) in parts.items() if denominator}
 
 
 def day_range(start: datetime.date, end: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
@@ -167,14 +184,13 @@ def _load_violations(facts: Facts, owner: dict[int, int]) -> None:
     violations = Violation.objects.filter(
         unit_id__in=list(owner), status=ViolationStatus.UPHELD, occurred_at__gte=begin, occurred_at__lt=stop
     ).order_by("occurred_at", "pk")
-    types = set()
-    for row in violations.values_list("pk", "unit_id", "type_id", "occurred_at"):
+    for *row, type_name in violations.values_list("pk", "unit_id", "type_id", "occurred_at", "type__name"):
         facts.violations[owner[row[1]]].append(Upheld(*row))
-        types.add(row[2])
-    facts.type_names = dict(ViolationType.objects.filter(pk__in=types).values_list("pk", "name")) if types else {}
+        facts.type_names[row[2]] = type_name
 
 
 def _load_kpi(facts: Facts, owner: dict[int, int]) -> None:
+    components = getattr(facts.scheme, "kpi_components", {})
     indicators = {
         criterion.kpi_indicator_id
         for group in facts.scheme.groups.all()
@@ -183,13 +199,8 @@ def _load_kpi(facts: Facts, owner: dict[int, int]) -> None:
     }
     if not indicators:
         return
-    needed = set(indicators)
-    for indicator in KpiIndicator.objects.filter(pk__in=indicators).prefetch_related("numerator", "denominator"):
-        numerator = {i.pk for i in indicator.numerator.all()}
-        denominator = {i.pk for i in indicator.denominator.all()}
-        if denominator:
-            facts.components[indicator.pk] = (numerator, denominator)
-            needed |= numerator | denominator
+    facts.components = components
+    needed = indicators.union(*(numerator | denominator for numerator, denominator in components.values()))
     readings = KpiReading.objects.within(facts.period.starts_on, facts.period.ends_on).filter(
         unit_id__in=list(owner), indicator_id__in=needed
     )

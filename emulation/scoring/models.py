@@ -68,6 +68,9 @@ class Score(models.Model):
     computed_at = models.DateTimeField(_("tính lúc"), default=timezone.now)
     frozen = models.BooleanField(_("đã chốt"), default=False)
     frozen_at = models.DateTimeField(_("chốt lúc"), null=True, blank=True)
+    # Capped points of each criterion group ({code: "12.50"}): the tie-break "higher_group_points:<code>" reads them
+    # when one unit's recomputation ranks its bloc again from the stored scores (null: written by an older engine).
+    group_points = models.JSONField(_("điểm từng nhóm"), null=True, blank=True, editable=False)
     # Every line that moved the score, in page order; see `LineKind` and `emulation.scoring.Line` for the keys.
     breakdown = models.JSONField(_("giải trình điểm"), default=list, blank=True, encoder=DjangoJSONEncoder)
 
