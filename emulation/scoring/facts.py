@@ -69,8 +69,6 @@ class Facts:
     period: Period
     scheme: ScoringScheme
     unit_ids: list[int]
-    names: dict[int, str] = field(default_factory=dict)  # observed units' names (for lines about a division)
-    type_names: dict[int, str] = field(default_factory=dict)
     bloc_of: dict[int, int] = field(default_factory=dict)
     inspections: dict[int, list[Seen]] = field(default_factory=lambda: defaultdict(list))
     checks: dict[int, dict[str, tuple[int, int]]] = field(default_factory=lambda: defaultdict(dict))  # → (pass, fail)
@@ -113,8 +111,25 @@ def load_scheme(period: Period) -> ScoringScheme | None:
         for group in scheme.groups.all():
             for criterion in group.criteria.all():
                 criterion.group = group  # the lines read the group's code without a query
+                criterion.group_code = group.code
         scheme.kpi_components = _kpi_components(scheme)
+        scheme.plan = Plan(
+            groups=[(group, list(group.criteria.all())) for group in scheme.groups.all()],
+            deduction_rules={rule.violation_type_id: rule for rule in scheme.deduction_rules.all()},
+            bands=sorted(scheme.bands.all(), key=lambda band: band.min_total, reverse=True),
+            vetoes=list(scheme.veto_rules.all()),
+        )
     return scheme
+
+
+@dataclass
+class Plan:
+    """The scheme's parts as plain lists, read once per computation (not through related managers per unit)."""
+
+    groups: list[tuple[CriterionGroup, list[Criterion]]]
+    deduction_rules: dict[int, object]  # violation type id → its deduction rule
+    bands: list  # highest minimum first
+    vetoes: list
 
 
 def _kpi_components(scheme: ScoringScheme) -> dict[int, tuple[set[int], set[int]]]:
@@ -149,7 +164,6 @@ def load_facts(period: Period, scheme: ScoringScheme, units: dict[int, int | Non
     facts.bloc_of = {unit_id: bloc_id for unit_id, bloc_id in units.items() if bloc_id}
     observed = scope.observed_for(units)
     owner = {pk: scope.owner[pk] for pk in observed}
-    facts.names = {pk: scope.names.get(pk, "") for pk in observed if owner[pk] != pk}
     _load_inspections(facts, owner)
     _load_violations(facts, owner)
     _load_kpi(facts, owner)
@@ -184,9 +198,8 @@ def _load_violations(facts: Facts, owner: dict[int, int]) -> None:
     violations = Violation.objects.filter(
         unit_id__in=list(owner), status=ViolationStatus.UPHELD, occurred_at__gte=begin, occurred_at__lt=stop
     ).order_by("occurred_at", "pk")
-    for *row, type_name in violations.values_list("pk", "unit_id", "type_id", "occurred_at", "type__name"):
+    for row in violations.values_list("pk", "unit_id", "type_id", "occurred_at"):
         facts.violations[owner[row[1]]].append(Upheld(*row))
-        facts.type_names[row[2]] = type_name
 
 
 def _load_kpi(facts: Facts, owner: dict[int, int]) -> None:

@@ -23,7 +23,6 @@ class Scope:
 
     scored: dict[int, int | None]
     owner: dict[int, int] = field(default_factory=dict)
-    names: dict[int, str] = field(default_factory=dict)
     by_owner: dict[int, list[int]] = field(default_factory=dict)
 
     def observed_for(self, units) -> list[int]:
@@ -56,10 +55,10 @@ def deepest_scored(path: str, scored) -> int | None:
 def period_scope(period: Period) -> Scope:
     """Every unit of the country with the scored unit it counts for (one read of the unit table)."""
     scope = Scope(scored=scored_unit_ids(period))
-    for pk, path, name in Unit.objects.values_list("pk", "path", "name").iterator(chunk_size=5000):
+    for pk, path in Unit.objects.values_list("pk", "path").iterator(chunk_size=5000):
         owner = deepest_scored(path, scope.scored)
         if owner is not None:
-            scope.owner[pk], scope.names[pk] = owner, name
+            scope.owner[pk] = owner
     return scope
 
 
@@ -69,11 +68,11 @@ def subtree_scope(period: Period, roots: list[int]) -> Scope:
     if not paths:
         return Scope(scored={})
     units = list(
-        Unit.objects.filter(reduce(or_, (Q(path__startswith=path) for path in paths))).values_list("pk", "path", "name")
+        Unit.objects.filter(reduce(or_, (Q(path__startswith=path) for path in paths))).values_list("pk", "path")
     )
-    scope = Scope(scored=scored_unit_ids(period, among=[pk for pk, _path, _name in units]))
-    for pk, path, name in units:
-        scope.owner[pk], scope.names[pk] = deepest_scored(path, scope.scored), name
+    scope = Scope(scored=scored_unit_ids(period, among=[pk for pk, _path in units]))
+    for pk, path in units:
+        scope.owner[pk] = deepest_scored(path, scope.scored)
     return scope
 
 

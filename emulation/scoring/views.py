@@ -17,7 +17,7 @@ from emulation.scoring.criteria import number
 from emulation.scoring.models import LineKind, Score
 from emulation.scoring.permissions import get_score_for_user
 from emulation.titles.models import Title, TitleHistory
-from evaluations.models import Inspection
+from evaluations.models import Inspection, Violation
 from units.models import Person, Unit
 
 # Lines shown under their criterion group; the others go to the sections after the groups.
@@ -146,11 +146,43 @@ def shown_lines(score: Score) -> list[dict]:
     a criterion's stored `evidence` (the inspections its points rest on) becomes one line per inspection before it."""
     pledges: dict = {}
     seen = _inspections([row[0] for line in score.breakdown for row in line.get("evidence", ())])
+    upheld = _violations([row[0] for line in score.breakdown for row in line.get("violations", ())])
     shown = []
     for line in score.breakdown:
+        if "violations" in line:  # the upheld violations, one line each
+            shown += [_display(violation, score, pledges) for violation in _violation_lines(line, score, upheld)]
+            continue
         shown += [_display(evidence, score, pledges) for evidence in _evidence_lines(line, score, seen)]
         shown.append(_display({k: v for k, v in line.items() if k != "evidence"}, score, pledges))
     return shown
+
+
+def _violations(ids: list[int]) -> dict[int, tuple]:
+    if not ids:
+        return {}
+    rows = Violation.objects.filter(pk__in=ids).values_list("pk", "type__name", "occurred_at", "unit_id", "unit__name")
+    return {pk: rest for pk, *rest in rows}
+
+
+def _violation_lines(line: dict, score: Score, upheld: dict[int, tuple]) -> list[dict]:
+    """An upheld violation's line: its type and day (and unit, for a division of the unit), the points it took off
+    (none, not counted, when its type has no deduction rule)."""
+    lines = []
+    for pk, *points in line["violations"]:
+        kind, occurred_at, unit_id, name = upheld.get(pk, ("?", None, score.unit_id, ""))
+        day = f"{occurred_at:%d/%m/%Y}" if occurred_at else "?"
+        label = gettext_now("%(type)s ngày %(date)s") % {"type": kind, "date": day}
+        if unit_id != score.unit_id:
+            label = f"{label} — {name}"
+        detail = (
+            gettext_now("Vi phạm được xác nhận")
+            if points
+            else gettext_now("Loại vi phạm này không bị trừ điểm trong bảng điểm")
+        )
+        lines.append({"kind": LineKind.DEDUCTION, "label": label, "points": points[0] if points else "0.00",
+                      "counted": bool(points), "detail": detail, "source": "evaluations.violation",
+                      "source_id": pk})  # fmt: skip
+    return lines
 
 
 def _inspections(ids: list[int]) -> dict[int, tuple]:

@@ -18,6 +18,7 @@ from emulation.models import (
     SelfAssessment,
 )
 from emulation.scoring.engine import compute_period, recompute_unit
+from emulation.scoring.views import shown_lines
 from evaluations.models import ItemOutcome, ViolationCategory, ViolationStatus
 from tests.emulation.factories import make_criterion, make_period, make_pledge, make_scheme
 from tests.factories import (
@@ -223,7 +224,8 @@ def test_observations_about_a_division_count_for_the_scored_unit_above_it(period
 
     home = Score.objects.get(unit=tree.home)
     assert (home.total, home.inspection_count, home.insufficient_evidence) == (D(-2), 1, False)
-    assert "— Văn phòng Sở Nội vụ" in home.breakdown[0]["label"]
+    deductions = [line for line in shown_lines(home) if line["kind"] == "deduction"]
+    assert [(line["label"].endswith("— Văn phòng Sở Nội vụ"), line["shown"]) for line in deductions] == [(True, "−2")]
     assert Score.objects.get(unit=tree.other).total == D(-2)
 
 
