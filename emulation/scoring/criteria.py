@@ -47,11 +47,14 @@ class Line:
     violations: list | None = None  # [violation id, points (none when its type has no rule)]: one line each
 
     def as_json(self) -> dict:
-        """Compact: blank keys are left out and links are not stored (the page derives them from the source,
+        """Compact: blank keys are left out (a criterion's line has no label or group: the page writes
+        "<code>. <name>" and its group from the scheme's criterion `criterion`) and links are not stored (the page derives them from the source,
         see `emulation.scoring.views.line_link`); a KPI line stores the marker "kpi" as its link. The inspections a
         criterion's points rest on are stored on its line as `evidence` and shown as lines of their own before it
         (`emulation.scoring.views.shown_lines`)."""
-        data = {"kind": self.kind, "label": self.label, "counted": self.counted}
+        data = {"kind": self.kind, "counted": self.counted}
+        if self.label:
+            data["label"] = self.label
         data["points"] = None if self.points is None else str(cents(self.points))
         for key in ("group", "criterion", "detail", "source", "source_id", "link", "evidence", "violations"):
             if value := getattr(self, key):
@@ -77,11 +80,10 @@ def criterion_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[Li
 
 
 def _line(criterion: Criterion, points, detail: str, source: str = "", source_id=None, link: str = "") -> Line:
-    return Line(
+    return Line(  # its label and group are the criterion's, written when the page is shown
         kind=CRITERION,
-        label=f"{criterion.code}. {criterion.name}",
+        label="",
         points=cents(points),
-        group=criterion.group_code,
         criterion=criterion.code,
         detail=detail,
         source=source,

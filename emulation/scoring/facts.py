@@ -111,7 +111,6 @@ def load_scheme(period: Period) -> ScoringScheme | None:
         for group in scheme.groups.all():
             for criterion in group.criteria.all():
                 criterion.group = group  # the lines read the group's code without a query
-                criterion.group_code = group.code
         scheme.kpi_components = _kpi_components(scheme)
         scheme.plan = Plan(
             groups=[(group, list(group.criteria.all())) for group in scheme.groups.all()],

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from emulation.pledges.models import Pledge
-from emulation.schemes.models import CriterionGroup
+from emulation.schemes.models import Criterion, CriterionGroup
 from emulation.scoring.criteria import number
 from emulation.scoring.models import LineKind, Score
 from emulation.scoring.permissions import get_score_for_user
@@ -107,7 +107,7 @@ def signed(points: Decimal | None) -> str:
 
 
 # A stored line leaves its blank keys out (older scores stored every key, and a full link: both are read).
-LINE_DEFAULTS = {"points": None, "counted": True, "group": "", "criterion": "", "detail": "", "source": "",
+LINE_DEFAULTS = {"label": "", "points": None, "counted": True, "group": "", "criterion": "", "detail": "", "source": "",
                  "source_id": None, "link": ""}  # fmt: skip
 
 SOURCE_PAGES = {
@@ -147,14 +147,24 @@ def shown_lines(score: Score) -> list[dict]:
     pledges: dict = {}
     seen = _inspections([row[0] for line in score.breakdown for row in line.get("evidence", ())])
     upheld = _violations([row[0] for line in score.breakdown for row in line.get("violations", ())])
+    criteria = _criteria(score) if any("label" not in line for line in score.breakdown) else {}
     shown = []
     for line in score.breakdown:
+        if "label" not in line and line.get("criterion"):  # a criterion's line: its name and group
+            label, group = criteria.get(line.get("criterion", ""), (line.get("criterion", ""), ""))
+            line = {**line, "label": label, "group": group}
         if "violations" in line:  # the upheld violations, one line each
             shown += [_display(violation, score, pledges) for violation in _violation_lines(line, score, upheld)]
             continue
         shown += [_display(evidence, score, pledges) for evidence in _evidence_lines(line, score, seen)]
         shown.append(_display({k: v for k, v in line.items() if k != "evidence"}, score, pledges))
     return shown
+
+
+def _criteria(score: Score) -> dict[str, tuple[str, str]]:
+    """The period's criteria by code: the label of their lines ("A1. name") and their group's code."""
+    rows = Criterion.objects.filter(group__scheme__period_id=score.period_id)
+    return {code: (f"{code}. {name}", group) for code, name, group in rows.values_list("code", "name", "group__code")}
 
 
 def _violations(ids: list[int]) -> dict[int, tuple]:
