@@ -48,10 +48,10 @@ class Line:
 
     def as_json(self) -> dict:
         """Compact: blank keys are left out (a criterion's line has no label or group: the page writes
-        "<code>. <name>" and its group from the scheme's criterion `criterion`) and links are not stored (the page derives them from the source,
-        see `emulation.scoring.views.line_link`); a KPI line stores the marker "kpi" as its link. The inspections a
-        criterion's points rest on are stored on its line as `evidence` and shown as lines of their own before it
-        (`emulation.scoring.views.shown_lines`)."""
+        "<code>. <name>" and the group from the scheme's criterion) and links are not stored (the page derives them
+        from the source, see `emulation.scoring.views.line_link`); a KPI line stores the marker "kpi" as its link.
+        The inspections a criterion's points rest on are stored on its line as `evidence`, the upheld violations on
+        one deduction line as `violations`, each shown as a line of its own (`emulation.scoring.views.shown_lines`)."""
         data = {"kind": self.kind, "counted": self.counted}
         if self.label:
             data["label"] = self.label
