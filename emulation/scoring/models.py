@@ -2,8 +2,9 @@
 
 A Score is the engine's output: recomputed while the period is open, frozen when the period goes to review, and
 never overwritten while frozen. Its breakdown is a snapshot too, kept compact on the score's own row: each line's kind,
-label, points and source id; links, and the lines of the inspections a criterion rests on, are derived when the page
-is shown (`emulation.scoring.views.shown_lines`, which also reads the longer lines older scores stored).
+points and source id; a criterion's label and group, links, the lines of the inspections a criterion rests on
+([id, passed, counted] each) and of the upheld violations ([id, points] each) are written when the page is shown
+(`emulation.scoring.views.shown_lines`, which also reads the longer lines older scores stored).
 """
 
 from django.conf import settings
