@@ -12,7 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.db import connection
 from django.db.models import Count, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -149,6 +151,15 @@ def _kpi_components(scheme: ScoringScheme) -> dict[int, tuple[set[int], set[int]
     return {pk: (numerator, denominator) for pk, (numerator, denominator) in parts.items() if denominator}
 
 
+def among(ids) -> list[int] | RawSQL:
+    """Ids for an `__in` filter: on PostgreSQL one array parameter (`unnest`), not thousands of placeholders for the
+    driver to splice in one by one; elsewhere the list."""
+    ids = list(ids)
+    if connection.vendor == "postgresql" and len(ids) > 50:
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    return ids
+
+
 def day_range(start: datetime.date, end: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
     """The instants of the days from `start` to `end` (both included) in the local zone, as [from, to)."""
     zone = timezone.get_current_timezone()
@@ -174,13 +185,16 @@ def load_facts(period: Period, scheme: ScoringScheme, units: dict[int, int | Non
 def _load_inspections(facts: Facts, owner: dict[int, int]) -> None:
     period = facts.period
     inspections = Inspection.objects.filter(
-        unit_id__in=list(owner), status=InspectionStatus.SUBMITTED, date__gte=period.starts_on, date__lte=period.ends_on
+        unit_id__in=among(owner),
+        status=InspectionStatus.SUBMITTED,
+        date__gte=period.starts_on,
+        date__lte=period.ends_on,
     )
     for pk, unit_id, date in inspections.order_by("date", "pk").values_list("pk", "unit_id", "date"):
         facts.inspections[owner[unit_id]].append(Seen(pk, unit_id, date))
     seen = [inspection.pk for inspections in facts.inspections.values() for inspection in inspections]
     rows = (  # by inspection id: the index on item results serves it, never a scan of the country's results per chunk
-        ItemResult.objects.filter(inspection_id__in=seen)
+        ItemResult.objects.filter(inspection_id__in=among(seen))
         .values("inspection_id", "item__category")
         .annotate(
             passed=Count("pk", filter=Q(outcome=ItemOutcome.PASS)),
@@ -195,7 +209,7 @@ def _load_inspections(facts: Facts, owner: dict[int, int]) -> None:
 def _load_violations(facts: Facts, owner: dict[int, int]) -> None:
     begin, stop = day_range(facts.period.starts_on, facts.period.ends_on)
     violations = Violation.objects.filter(
-        unit_id__in=list(owner), status=ViolationStatus.UPHELD, occurred_at__gte=begin, occurred_at__lt=stop
+        unit_id__in=among(owner), status=ViolationStatus.UPHELD, occurred_at__gte=begin, occurred_at__lt=stop
     ).order_by("occurred_at", "pk")
     for row in violations.values_list("pk", "unit_id", "type_id", "occurred_at"):
         facts.violations[owner[row[1]]].append(Upheld(*row))
@@ -214,7 +228,7 @@ def _load_kpi(facts: Facts, owner: dict[int, int]) -> None:
     facts.components = components
     needed = indicators.union(*(numerator | denominator for numerator, denominator in components.values()))
     readings = KpiReading.objects.within(facts.period.starts_on, facts.period.ends_on).filter(
-        unit_id__in=list(owner), indicator_id__in=needed
+        unit_id__in=among(owner), indicator_id__in=needed
     )
     for unit_id, indicator_id, value in readings.order_by("period_start", "pk").values_list(
         "unit_id", "indicator_id", "value"
@@ -223,14 +237,16 @@ def _load_kpi(facts: Facts, owner: dict[int, int]) -> None:
 
 
 def _load_entries(facts: Facts) -> None:
-    claims = SelfAssessment.objects.filter(pledge__period=facts.period, pledge__unit_id__in=facts.unit_ids)
+    claims = SelfAssessment.objects.filter(pledge__period=facts.period, pledge__unit_id__in=among(facts.unit_ids))
     fields = ["pk", "pledge_id", "claimed_points", "verified_points", "verification_reason", "verified_at"]
     for unit_id, criterion_id, *row in claims.values_list("pledge__unit_id", "criterion_id", *fields):
         facts.claims[unit_id, criterion_id] = Claim(*row[:5], is_verified=row[5] is not None)
-    manual = ManualScore.objects.filter(criterion__group__scheme=facts.scheme, unit_id__in=facts.unit_ids)
+    manual = ManualScore.objects.filter(criterion__group__scheme=facts.scheme, unit_id__in=among(facts.unit_ids))
     for entry in manual:
         facts.manual[entry.unit_id, entry.criterion_id] = entry
-    grants = BonusGrant.objects.filter(rule__scheme=facts.scheme, unit_id__in=facts.unit_ids).select_related("rule")
+    grants = BonusGrant.objects.filter(rule__scheme=facts.scheme, unit_id__in=among(facts.unit_ids)).select_related(
+        "rule"
+    )
     for grant in grants.order_by("rule__code"):
         facts.grants[grant.unit_id].append(grant)
 
@@ -240,7 +256,7 @@ def _load_disciplines(facts: Facts, owner: dict[int, int]) -> None:
     if not any(rule.kind == VetoKind.DISCIPLINE_BARS_COLLECTIVE_TITLES for rule in facts.scheme.veto_rules.all()):
         return
     records = DisciplineRecord.objects.filter(
-        person__unit_id__in=list(owner), decided_on__gte=facts.period.starts_on, decided_on__lte=facts.period.ends_on
+        person__unit_id__in=among(owner), decided_on__gte=facts.period.starts_on, decided_on__lte=facts.period.ends_on
     ).order_by("decided_on", "pk")
     for unit_id, form, decided_on in records.values_list("person__unit_id", "form", "decided_on"):
         facts.disciplines[owner[unit_id]].append((form, decided_on))
