@@ -82,7 +82,7 @@ def recompute_unit(*, period: Period, unit_id: int) -> int:
     found = owner_of_unit(period, unit_id)
     if found is None:
         return 0
-    owner, bloc_id = found
+    owner, bloc_id, path = found
     members = [owner]
     if bloc_id is not None:
         members = list(BlocMembership.objects.filter(bloc_id=bloc_id).values_list("unit_id", flat=True))
@@ -94,7 +94,8 @@ def recompute_unit(*, period: Period, unit_id: int) -> int:
         return 0
     live_only = any(row.frozen for row in standings.values()) or (not standings and is_frozen(period))
     if bloc_id is None or live_only or complete(standings, members, bloc_id):
-        result = _score(period, scheme, load_facts(period, scheme, {owner: bloc_id}, subtree_scope(period, [owner])))
+        scope = subtree_scope(period, [owner], [path])
+        result = _score(period, scheme, load_facts(period, scheme, {owner: bloc_id}, scope))
         if live_only:
             return _write_live(period, result)
         changed = rerank(result[0], standings, list(scheme.tie_break_keys or []))
