@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from emulation.models import CriterionGroup, DeductionRule, PeriodStatus, Score, SelfAssessment
 from emulation.scoring.engine import compute_period, recompute_unit
-from evaluations.models import ViolationStatus
+from emulation.scoring.views import shown_lines
+from evaluations.models import Violation, ViolationStatus
 from tests.emulation.factories import make_criterion, make_period, make_pledge, make_scheme
 from tests.factories import make_bloc, make_unit, make_violation, make_violation_type
 
@@ -151,3 +152,24 @@ def test_a_member_without_a_score_yet_makes_the_whole_bloc_scored(period):
     assert recompute_unit(period=period, unit_id=units[0].pk) == 3
 
     assert standing(period)["U02"] == (D("48.00"), 3, "")
+
+
+def test_the_page_shows_each_upheld_violation_from_the_compact_line_even_once_deleted(period):
+    kind = make_violation_type(name="Không đeo thẻ")
+    units, recorded = bloc_of(period, 2, kind)
+    DeductionRule.objects.create(scheme=period.scheme, violation_type=kind, points_per_occurrence=D("1.5"))
+    Violation.objects.filter(pk__in=[v.pk for v in recorded]).update(status=ViolationStatus.UPHELD)
+    compute_period(period=period)
+    score = Score.objects.get(unit=units[0])
+    day = f"{recorded[0].occurred_at:%d/%m/%Y}"
+
+    stored = [line for line in score.breakdown if line["kind"] == "deduction"]
+    assert stored == [{"kind": "deduction", "counted": True, "points": "-1.50", "source": "evaluations.violation",
+                       "violations": [[recorded[0].pk, "-1.50"]]}]  # fmt: skip
+    shown = [(line["label"], line["shown"], line["link"]) for line in shown_lines(score) if line["kind"] == "deduction"]
+    assert shown == [(f"Không đeo thẻ ngày {day}", "−1,5", f"/inspections/violations/{recorded[0].pk}/")]
+
+    Violation.objects.filter(pk=recorded[0].pk).delete()
+    assert [(line["label"], line["shown"]) for line in shown_lines(score) if line["kind"] == "deduction"] == [
+        ("? ngày ?", "−1,5")
+    ]
