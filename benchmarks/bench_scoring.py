@@ -122,6 +122,14 @@ def compare(app: dict[int, tuple], floor: dict[int, tuple], label: str) -> bool:
     return ok
 
 
+def analyze() -> None:
+    """Planner statistics for the fresh tables, as a live database has them (autovacuum would gather them at some
+    moment during the run, and each query's plan would depend on when)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 def reset_peak() -> float | None:
     """Give freed memory back and restart the peak-RSS count here; the resident size then (MB), or None when the
     kernel does not allow the reset (the peak then includes the build)."""
@@ -244,6 +252,7 @@ def main() -> int:
             return 0
         period = national.period
         del national
+        analyze()
         baseline = reset_peak()
         full = measure_full(period, args.repeat)
         incremental = measure_incremental(period, args.repeat)

@@ -16,6 +16,8 @@ CENT = Decimal("0.01")
 
 ZERO = Decimal(0)
 
+CRITERION = LineKind.CRITERION.value  # read once: an enum member's lookup costs more than the line it labels
+
 
 def cents(value: Decimal) -> Decimal:
     return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
@@ -42,15 +44,19 @@ class Line:
     source_id: int | None = None
     link: str = ""
     evidence: list | None = None  # [inspection id, checks passed, checks counted]: one evidence line each
+    violations: list | None = None  # [violation id, points (none when its type has no rule)]: one line each
 
     def as_json(self) -> dict:
-        """Compact: blank keys are left out and links are not stored (the page derives them from the source,
-        see `emulation.scoring.views.line_link`); a KPI line stores the marker "kpi" as its link. The inspections a
-        criterion's points rest on are stored on its line as `evidence` and shown as lines of their own before it
-        (`emulation.scoring.views.shown_lines`)."""
-        data = {"kind": self.kind, "label": self.label, "counted": self.counted}
+        """Compact: blank keys are left out (a criterion's line has no label or group: the page writes
+        "<code>. <name>" and the group from the scheme's criterion) and links are not stored (the page derives them
+        from the source, see `emulation.scoring.views.line_link`); a KPI line stores the marker "kpi" as its link.
+        The inspections a criterion's points rest on are stored on its line as `evidence`, the upheld violations on
+        one deduction line as `violations`, each shown as a line of its own (`emulation.scoring.views.shown_lines`)."""
+        data = {"kind": self.kind, "counted": self.counted}
+        if self.label:
+            data["label"] = self.label
         data["points"] = None if self.points is None else str(cents(self.points))
-        for key in ("group", "criterion", "detail", "source", "source_id", "link", "evidence"):
+        for key in ("group", "criterion", "detail", "source", "source_id", "link", "evidence", "violations"):
             if value := getattr(self, key):
                 data[key] = value
         return data
@@ -58,14 +64,7 @@ class Line:
 
 def criterion_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[Line]:
     """The criterion's lines, the counted one last; a council entry overrides whatever the source gave."""
-    source = {
-        CriterionMethod.VERIFIED_CLAIM: _self_assessment_lines,
-        CriterionMethod.PASS_SHARE: _inspection_lines,
-        CriterionMethod.KPI_THRESHOLD_LINEAR: _kpi_lines,
-        CriterionMethod.KPI_AT_MOST: _kpi_lines,
-        CriterionMethod.MANUAL_ENTRY: lambda *args: [],
-    }[criterion.method]
-    lines = source(facts, unit_id, criterion)
+    lines = SOURCES[criterion.method](facts, unit_id, criterion)
     entry = facts.manual.get((unit_id, criterion.pk))
     if entry is not None:
         for line in lines:
@@ -81,11 +80,10 @@ def criterion_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[Li
 
 
 def _line(criterion: Criterion, points, detail: str, source: str = "", source_id=None, link: str = "") -> Line:
-    return Line(
-        kind=LineKind.CRITERION,
-        label=f"{criterion.code}. {criterion.name}",
+    return Line(  # its label and group are the criterion's, written when the page is shown
+        kind=CRITERION,
+        label="",
         points=cents(points),
-        group=criterion.group.code,
         criterion=criterion.code,
         detail=detail,
         source=source,
@@ -113,12 +111,14 @@ def _self_assessment_lines(facts: Facts, unit_id: int, criterion: Criterion) -> 
 def _inspection_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[Line]:
     """Max × share of checks passed over the period's submitted inspections (not-applicable checks left out),
     counting only the criterion's checklist categories when it names some."""
-    categories = set(criterion.checklist_categories or [])
-    evidence, passed, checked = [], 0, 0
+    categories = set(criterion.checklist_categories or []) or None
+    evidence, passed, checked, no_checks = [], 0, 0, {}
     for inspection in facts.inspections.get(unit_id, []):
-        checks = facts.checks.get(inspection.pk, {})
-        counts = [c for category, c in checks.items() if not categories or category in categories]
-        ok, bad = sum(c[0] for c in counts), sum(c[1] for c in counts)
+        checks = facts.checks.get(inspection.pk, no_checks)
+        ok = bad = 0
+        for category, (good, failed) in checks.items():  # a handful of categories: plain loop, no generators
+            if categories is None or category in categories:
+                ok, bad = ok + good, bad + failed
         if ok + bad:
             passed, checked = passed + ok, checked + ok + bad
             evidence.append([inspection.pk, ok, ok + bad])
@@ -182,3 +182,12 @@ def _kpi_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[Line]:
         "full": number(criterion.full_at),
     }
     return [_line(criterion, kpi_points(criterion, value), detail, "evaluations.kpireading", None, link)]
+
+
+SOURCES = {  # the lines of each method's source, before a council entry
+    CriterionMethod.VERIFIED_CLAIM.value: _self_assessment_lines,
+    CriterionMethod.PASS_SHARE.value: _inspection_lines,
+    CriterionMethod.KPI_THRESHOLD_LINEAR.value: _kpi_lines,
+    CriterionMethod.KPI_AT_MOST.value: _kpi_lines,
+    CriterionMethod.MANUAL_ENTRY.value: lambda *args: [],
+}

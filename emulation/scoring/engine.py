@@ -6,8 +6,10 @@ Rules:
   blocs at a time (about `CHUNK` units): each chunk reads its facts in a fixed number of queries (`facts`), scores
   its units in memory (`unit_scores`), ranks each bloc (`ranking`) and writes its scores in one upsert, in its own
   short transaction. Memory and lock time stay those of one chunk, whatever the number of units.
-- One unit's recomputation reads only the observed unit's ancestors and its bloc's subtrees (`scope.subtree_scope`):
-  its cost does not depend on the size of the country.
+- One unit's recomputation reads only the observed unit's ancestors and the scored unit's own subtree and facts,
+  then ranks its bloc anew from the other members' stored rows (`standings`): its cost depends neither on the size of
+  the country nor on the bloc's observations. A bloc whose rows are missing or were written by an older engine is
+  scored whole, once (`scope.subtree_scope` of its members).
 - Neither loses the other's result: both lock the bloc's score rows while writing, and a chunk computed from facts
   read before a bloc's scores were last written (by a recomputation of one of its units) leaves that bloc as it is.
 - Frozen scores are never overwritten: in a period whose scores are frozen the same computation writes only the live
@@ -26,11 +28,13 @@ from emulation.scoring.facts import load_facts, load_scheme
 from emulation.scoring.models import LiveScore, Score
 from emulation.scoring.ranking import rank_results
 from emulation.scoring.scope import owner_of_unit, period_scope, subtree_scope
+from emulation.scoring.standings import complete, lock_standings, rerank, write_ranks
 from emulation.scoring.unit_scores import UnitScore, score_unit
 from units.audit.log import record_event
 from units.audit.models import EventKind
 
 CHUNK = 300  # units scored together in a full computation (whole blocs): bounds memory and each write's locks
+SMALL_WRITE = 50  # up to this many scores are written by one plain upsert (a COPY's temp table costs more)
 
 WRITTEN_FIELDS = [
     "criteria_points",
@@ -47,6 +51,7 @@ WRITTEN_FIELDS = [
     "inspection_count",
     "upheld_violation_count",
     "computed_at",
+    "group_points",
     "breakdown",
 ]
 
@@ -71,24 +76,34 @@ def compute_period(*, period: Period) -> int:
 
 @transaction.atomic
 def recompute_unit(*, period: Period, unit_id: int) -> int:
-    """Score again the scored unit at or above `unit_id` with every member of its bloc, so the ranking follows."""
+    """Score again the scored unit at or above `unit_id` and rank its bloc anew. Only that unit's facts are read:
+    the other members' totals and tie-break figures come from their stored rows (`standings`); the whole bloc is
+    scored only when some member has no usable stored row yet."""
     found = owner_of_unit(period, unit_id)
     if found is None:
         return 0
-    owner, bloc_id = found
-    units = {owner: None}
+    owner, bloc_id, path = found
+    members = [owner]
     if bloc_id is not None:
-        units = dict.fromkeys(BlocMembership.objects.filter(bloc_id=bloc_id).values_list("unit_id", flat=True), bloc_id)
-    live_only = not _share_period(period, list(units))
-    if not live_only:
-        _lock_scores(period, units)
+        members = list(BlocMembership.objects.filter(bloc_id=bloc_id).values_list("unit_id", flat=True))
+    _share_lock(period)
+    standings = lock_standings(period, members)
     stamp = timezone.now()
     scheme = load_scheme(period)
     if scheme is None:
         return 0
-    results = _score(period, scheme, load_facts(period, scheme, units, subtree_scope(period, list(units))))
-    if live_only:
-        return _write_live(period, results)
+    live_only = any(row.frozen for row in standings.values()) or (not standings and is_frozen(period))
+    if bloc_id is None or live_only or complete(standings, members, bloc_id):
+        scope = subtree_scope(period, [owner], [path])
+        result = _score(period, scheme, load_facts(period, scheme, {owner: bloc_id}, scope))
+        if live_only:
+            return _write_live(period, result)
+        changed = rerank(result[0], standings, list(scheme.tie_break_keys or []))
+        _write(period, result, stamp)
+        write_ranks(changed)
+        return 1
+    units = dict.fromkeys(members, bloc_id)
+    results = _score(period, scheme, load_facts(period, scheme, units, subtree_scope(period, members)))
     _write(period, results, stamp)
     return len(results)
 
@@ -152,12 +167,17 @@ def _lock_period(period: Period) -> None:
     Period.objects.select_for_update().filter(pk=period.pk).values_list("pk", flat=True).first()
 
 
-def _share_period(period: Period, units: list[int]) -> bool:
-    """Writers of scores share the period row's lock (so they never wait for each other, only for a freeze) and
-    write only while the period's scores are not frozen (read on the rows of `units`: a freeze freezes them all)."""
+def _share_lock(period: Period) -> None:
+    """Writers of scores share the period row's lock: they never wait for each other, only for a freeze."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT 1 FROM {Period._meta.db_table} WHERE id = %s FOR SHARE", [period.pk])
+
+
+def _share_period(period: Period, units: list[int]) -> bool:
+    """Take the writers' shared lock; write only while the period's scores are not frozen (read on the rows of
+    `units`: a freeze freezes them all)."""
+    _share_lock(period)
     frozen = dict(Score.objects.filter(period=period, unit_id__in=units).order_by().values_list("frozen", "unit_id"))
     return not frozen.get(True) and (bool(frozen) or not is_frozen(period))
 
@@ -187,9 +207,9 @@ def _write_chunk(period: Period, results: list[UnitScore], stamp: datetime.datet
 
 
 def _write(period: Period, results: list[UnitScore], stamp: datetime.datetime) -> None:
-    """One upsert of the scores: on PostgreSQL through COPY into a temporary table (no giant statement to build
-    and parse), elsewhere through `bulk_create`."""
-    if connection.vendor == "postgresql":
+    """One upsert of the scores: on PostgreSQL, beyond a few rows, through COPY into a temporary table (no giant
+    statement to build and parse); otherwise through `bulk_create`."""
+    if connection.vendor == "postgresql" and len(results) > SMALL_WRITE:
         _copy_upsert(period, results, stamp)
         return
     scores = [Score(unit_id=row[0], period=period, **dict(zip(WRITTEN_COLUMNS[2:], row[2:], strict=True)))
@@ -209,9 +229,11 @@ WRITTEN_COLUMNS = [
 def _rows(period: Period, results: list[UnitScore], stamp: datetime.datetime, *, encode: bool):
     for r in results:
         breakdown = [line.as_json() for line in r.lines]
+        groups = {code: str(points) for code, points in r.group_points.items()}
         yield (r.unit_id, period.pk, r.criteria_points, r.deduction_points, r.bonus_points, r.total,
                r.band.pk if r.band else None, r.band_capped, r.bars_bloc_lead, r.bloc_id, r.rank, r.tie_broken_by,
                r.insufficient_evidence, r.inspection_count, r.upheld_violation_count, stamp,
+               json.dumps(groups) if encode else groups,
                json.dumps(breakdown, ensure_ascii=False) if encode else breakdown)  # fmt: skip
 
 

@@ -12,13 +12,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.db import connection
 from django.db.models import Count, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from emulation.movements.models import Period
 from emulation.pledges.models import SelfAssessment
-from emulation.schemes.models import Criterion, CriterionGroup, ScoringScheme, VetoKind
+from emulation.schemes.models import Criterion, CriterionGroup, DeductionRule, ScoringScheme, VetoKind, VetoRule
 from emulation.scoring.models import BonusGrant, ManualScore
 from emulation.scoring.scope import Scope, scored_unit_ids  # noqa: F401  (re-exported for callers)
 from evaluations.models import (
@@ -31,7 +33,6 @@ from evaluations.models import (
     KpiReading,
     Violation,
     ViolationStatus,
-    ViolationType,
 )
 
 
@@ -70,8 +71,6 @@ class Facts:
     period: Period
     scheme: ScoringScheme
     unit_ids: list[int]
-    names: dict[int, str] = field(default_factory=dict)  # observed units' names (for lines about a division)
-    type_names: dict[int, str] = field(default_factory=dict)
     bloc_of: dict[int, int] = field(default_factory=dict)
     inspections: dict[int, list[Seen]] = field(default_factory=lambda: defaultdict(list))
     checks: dict[int, dict[str, tuple[int, int]]] = field(default_factory=lambda: defaultdict(dict))  # → (pass, fail)
@@ -105,9 +104,8 @@ def load_scheme(period: Period) -> ScoringScheme | None:
             Prefetch("groups", queryset=groups),
             "bands",
             "bonus_rules",
-            "deduction_rules__violation_type",
-            "veto_rules__violation_type",
-            "veto_rules__capped_band",
+            Prefetch("deduction_rules", queryset=DeductionRule.objects.select_related("violation_type")),
+            Prefetch("veto_rules", queryset=VetoRule.objects.select_related("violation_type", "capped_band")),
         )
         .first()
     )
@@ -115,7 +113,51 @@ def load_scheme(period: Period) -> ScoringScheme | None:
         for group in scheme.groups.all():
             for criterion in group.criteria.all():
                 criterion.group = group  # the lines read the group's code without a query
+        scheme.kpi_components = _kpi_components(scheme)
+        scheme.plan = Plan(
+            groups=[(group, list(group.criteria.all())) for group in scheme.groups.all()],
+            deduction_rules={rule.violation_type_id: rule for rule in scheme.deduction_rules.all()},
+            bands=sorted(scheme.bands.all(), key=lambda band: band.min_total, reverse=True),
+            vetoes=list(scheme.veto_rules.all()),
+        )
     return scheme
+
+
+@dataclass
+class Plan:
+    """The scheme's parts as plain lists, read once per computation (not through related managers per unit)."""
+
+    groups: list[tuple[CriterionGroup, list[Criterion]]]
+    deduction_rules: dict[int, object]  # violation type id → its deduction rule
+    bands: list  # highest minimum first
+    vetoes: list
+
+
+def _kpi_components(scheme: ScoringScheme) -> dict[int, tuple[set[int], set[int]]]:
+    """The scheme's derived KPI rates: indicator → (numerator indicators, denominator indicators)."""
+    indicators = {
+        criterion.kpi_indicator_id
+        for group in scheme.groups.all()
+        for criterion in group.criteria.all()
+        if criterion.kpi_indicator_id
+    }
+    if not indicators:
+        return {}
+    parts: dict[int, tuple[set[int], set[int]]] = {pk: (set(), set()) for pk in indicators}
+    for side, relation in enumerate((KpiIndicator.numerator, KpiIndicator.denominator)):
+        links = relation.through.objects.filter(from_kpiindicator_id__in=indicators)
+        for indicator, part in links.values_list("from_kpiindicator_id", "to_kpiindicator_id"):
+            parts[indicator][side].add(part)
+    return {pk: (numerator, denominator) for pk, (numerator, denominator) in parts.items() if denominator}
+
+
+def among(ids) -> list[int] | RawSQL:
+    """Ids for an `__in` filter: on PostgreSQL one array parameter (`unnest`), not thousands of placeholders for the
+    driver to splice in one by one; elsewhere the list."""
+    ids = list(ids)
+    if connection.vendor == "postgresql" and len(ids) > 50:
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    return ids
 
 
 def day_range(start: datetime.date, end: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
@@ -132,7 +174,6 @@ def load_facts(period: Period, scheme: ScoringScheme, units: dict[int, int | Non
     facts.bloc_of = {unit_id: bloc_id for unit_id, bloc_id in units.items() if bloc_id}
     observed = scope.observed_for(units)
     owner = {pk: scope.owner[pk] for pk in observed}
-    facts.names = {pk: scope.names.get(pk, "") for pk in observed if owner[pk] != pk}
     _load_inspections(facts, owner)
     _load_violations(facts, owner)
     _load_kpi(facts, owner)
@@ -144,13 +185,16 @@ def load_facts(period: Period, scheme: ScoringScheme, units: dict[int, int | Non
 def _load_inspections(facts: Facts, owner: dict[int, int]) -> None:
     period = facts.period
     inspections = Inspection.objects.filter(
-        unit_id__in=list(owner), status=InspectionStatus.SUBMITTED, date__gte=period.starts_on, date__lte=period.ends_on
+        unit_id__in=among(owner),
+        status=InspectionStatus.SUBMITTED,
+        date__gte=period.starts_on,
+        date__lte=period.ends_on,
     )
     for pk, unit_id, date in inspections.order_by("date", "pk").values_list("pk", "unit_id", "date"):
         facts.inspections[owner[unit_id]].append(Seen(pk, unit_id, date))
     seen = [inspection.pk for inspections in facts.inspections.values() for inspection in inspections]
     rows = (  # by inspection id: the index on item results serves it, never a scan of the country's results per chunk
-        ItemResult.objects.filter(inspection_id__in=seen)
+        ItemResult.objects.filter(inspection_id__in=among(seen))
         .values("inspection_id", "item__category")
         .annotate(
             passed=Count("pk", filter=Q(outcome=ItemOutcome.PASS)),
@@ -165,16 +209,14 @@ def _load_inspections(facts: Facts, owner: dict[int, int]) -> None:
 def _load_violations(facts: Facts, owner: dict[int, int]) -> None:
     begin, stop = day_range(facts.period.starts_on, facts.period.ends_on)
     violations = Violation.objects.filter(
-        unit_id__in=list(owner), status=ViolationStatus.UPHELD, occurred_at__gte=begin, occurred_at__lt=stop
+        unit_id__in=among(owner), status=ViolationStatus.UPHELD, occurred_at__gte=begin, occurred_at__lt=stop
     ).order_by("occurred_at", "pk")
-    types = set()
     for row in violations.values_list("pk", "unit_id", "type_id", "occurred_at"):
         facts.violations[owner[row[1]]].append(Upheld(*row))
-        types.add(row[2])
-    facts.type_names = dict(ViolationType.objects.filter(pk__in=types).values_list("pk", "name")) if types else {}
 
 
 def _load_kpi(facts: Facts, owner: dict[int, int]) -> None:
+    components = getattr(facts.scheme, "kpi_components", {})
     indicators = {
         criterion.kpi_indicator_id
         for group in facts.scheme.groups.all()
@@ -183,15 +225,10 @@ def _load_kpi(facts: Facts, owner: dict[int, int]) -> None:
     }
     if not indicators:
         return
-    needed = set(indicators)
-    for indicator in KpiIndicator.objects.filter(pk__in=indicators).prefetch_related("numerator", "denominator"):
-        numerator = {i.pk for i in indicator.numerator.all()}
-        denominator = {i.pk for i in indicator.denominator.all()}
-        if denominator:
-            facts.components[indicator.pk] = (numerator, denominator)
-            needed |= numerator | denominator
+    facts.components = components
+    needed = indicators.union(*(numerator | denominator for numerator, denominator in components.values()))
     readings = KpiReading.objects.within(facts.period.starts_on, facts.period.ends_on).filter(
-        unit_id__in=list(owner), indicator_id__in=needed
+        unit_id__in=among(owner), indicator_id__in=needed
     )
     for unit_id, indicator_id, value in readings.order_by("period_start", "pk").values_list(
         "unit_id", "indicator_id", "value"
@@ -200,14 +237,16 @@ def _load_kpi(facts: Facts, owner: dict[int, int]) -> None:
 
 
 def _load_entries(facts: Facts) -> None:
-    claims = SelfAssessment.objects.filter(pledge__period=facts.period, pledge__unit_id__in=facts.unit_ids)
+    claims = SelfAssessment.objects.filter(pledge__period=facts.period, pledge__unit_id__in=among(facts.unit_ids))
     fields = ["pk", "pledge_id", "claimed_points", "verified_points", "verification_reason", "verified_at"]
     for unit_id, criterion_id, *row in claims.values_list("pledge__unit_id", "criterion_id", *fields):
         facts.claims[unit_id, criterion_id] = Claim(*row[:5], is_verified=row[5] is not None)
-    manual = ManualScore.objects.filter(criterion__group__scheme=facts.scheme, unit_id__in=facts.unit_ids)
+    manual = ManualScore.objects.filter(criterion__group__scheme=facts.scheme, unit_id__in=among(facts.unit_ids))
     for entry in manual:
         facts.manual[entry.unit_id, entry.criterion_id] = entry
-    grants = BonusGrant.objects.filter(rule__scheme=facts.scheme, unit_id__in=facts.unit_ids).select_related("rule")
+    grants = BonusGrant.objects.filter(rule__scheme=facts.scheme, unit_id__in=among(facts.unit_ids)).select_related(
+        "rule"
+    )
     for grant in grants.order_by("rule__code"):
         facts.grants[grant.unit_id].append(grant)
 
@@ -217,7 +256,7 @@ def _load_disciplines(facts: Facts, owner: dict[int, int]) -> None:
     if not any(rule.kind == VetoKind.DISCIPLINE_BARS_COLLECTIVE_TITLES for rule in facts.scheme.veto_rules.all()):
         return
     records = DisciplineRecord.objects.filter(
-        person__unit_id__in=list(owner), decided_on__gte=facts.period.starts_on, decided_on__lte=facts.period.ends_on
+        person__unit_id__in=among(owner), decided_on__gte=facts.period.starts_on, decided_on__lte=facts.period.ends_on
     ).order_by("decided_on", "pk")
     for unit_id, form, decided_on in records.values_list("person__unit_id", "form", "decided_on"):
         facts.disciplines[owner[unit_id]].append((form, decided_on))

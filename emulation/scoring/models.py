@@ -2,8 +2,9 @@
 
 A Score is the engine's output: recomputed while the period is open, frozen when the period goes to review, and
 never overwritten while frozen. Its breakdown is a snapshot too, kept compact on the score's own row: each line's kind,
-label, points and source id; links, and the lines of the inspections a criterion rests on, are derived when the page
-is shown (`emulation.scoring.views.shown_lines`, which also reads the longer lines older scores stored).
+points and source id; a criterion's label and group, links, the lines of the inspections a criterion rests on
+([id, passed, counted] each) and of the upheld violations ([id, points] each) are written when the page is shown
+(`emulation.scoring.views.shown_lines`, which also reads the longer lines older scores stored).
 """
 
 from django.conf import settings
@@ -68,6 +69,9 @@ class Score(models.Model):
     computed_at = models.DateTimeField(_("tính lúc"), default=timezone.now)
     frozen = models.BooleanField(_("đã chốt"), default=False)
     frozen_at = models.DateTimeField(_("chốt lúc"), null=True, blank=True)
+    # Capped points of each criterion group ({code: "12.50"}): the tie-break "higher_group_points:<code>" reads them
+    # when one unit's recomputation ranks its bloc again from the stored scores (null: written by an older engine).
+    group_points = models.JSONField(_("điểm từng nhóm"), null=True, blank=True, editable=False)
     # Every line that moved the score, in page order; see `LineKind` and `emulation.scoring.Line` for the keys.
     breakdown = models.JSONField(_("giải trình điểm"), default=list, blank=True, encoder=DjangoJSONEncoder)
 

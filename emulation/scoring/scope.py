@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import IntegerField, Q, Value
 
 from emulation.movements.models import BlocMembership, Period
 from emulation.pledges.models import Pledge
@@ -23,7 +23,6 @@ class Scope:
 
     scored: dict[int, int | None]
     owner: dict[int, int] = field(default_factory=dict)
-    names: dict[int, str] = field(default_factory=dict)
     by_owner: dict[int, list[int]] = field(default_factory=dict)
 
     def observed_for(self, units) -> list[int]:
@@ -41,8 +40,11 @@ def scored_unit_ids(period: Period, among=None) -> dict[int, int | None]:
     members = BlocMembership.objects.filter(period=period)
     if among is not None:
         pledges, members = pledges.filter(unit_id__in=among), members.filter(unit_id__in=among)
-    units: dict[int, int | None] = dict.fromkeys(pledges.values_list("unit_id", flat=True))
-    units.update(members.values_list("unit_id", "bloc_id"))
+    pledged = pledges.order_by().values_list("unit_id", Value(None, output_field=IntegerField()))
+    units: dict[int, int | None] = {}
+    for unit_id, bloc_id in pledged.union(members.order_by().values_list("unit_id", "bloc_id"), all=True):
+        if bloc_id is not None or unit_id not in units:
+            units[unit_id] = bloc_id
     return units
 
 
@@ -56,33 +58,38 @@ def deepest_scored(path: str, scored) -> int | None:
 def period_scope(period: Period) -> Scope:
     """Every unit of the country with the scored unit it counts for (one read of the unit table)."""
     scope = Scope(scored=scored_unit_ids(period))
-    for pk, path, name in Unit.objects.values_list("pk", "path", "name").iterator(chunk_size=5000):
+    for pk, path in Unit.objects.values_list("pk", "path").iterator(chunk_size=5000):
         owner = deepest_scored(path, scope.scored)
         if owner is not None:
-            scope.owner[pk], scope.names[pk] = owner, name
+            scope.owner[pk] = owner
     return scope
 
 
-def subtree_scope(period: Period, roots: list[int]) -> Scope:
-    """The subtrees of a few scored units (one bloc), each observed unit with the scored unit it counts for."""
-    paths = list(Unit.objects.filter(pk__in=roots).values_list("path", flat=True))
+def subtree_scope(period: Period, roots: list[int], paths: list[str] | None = None) -> Scope:
+    """The subtrees of a few scored units (one bloc), each observed unit with the scored unit it counts for
+    (`paths`: the roots' paths, when the caller has them)."""
+    if paths is None:
+        paths = list(Unit.objects.filter(pk__in=roots).values_list("path", flat=True))
     if not paths:
         return Scope(scored={})
     units = list(
-        Unit.objects.filter(reduce(or_, (Q(path__startswith=path) for path in paths))).values_list("pk", "path", "name")
+        Unit.objects.filter(reduce(or_, (Q(path__startswith=path) for path in paths))).values_list("pk", "path")
     )
-    scope = Scope(scored=scored_unit_ids(period, among=[pk for pk, _path, _name in units]))
-    for pk, path, name in units:
-        scope.owner[pk], scope.names[pk] = deepest_scored(path, scope.scored), name
+    scope = Scope(scored=scored_unit_ids(period, among=[pk for pk, _path in units]))
+    for pk, path in units:
+        scope.owner[pk] = deepest_scored(path, scope.scored)
     return scope
 
 
-def owner_of_unit(period: Period, unit_id: int) -> tuple[int, int | None] | None:
-    """The scored unit an observation of `unit_id` counts for, with its bloc (None when no scored unit is above it)."""
+def owner_of_unit(period: Period, unit_id: int) -> tuple[int, int | None, str] | None:
+    """The scored unit an observation of `unit_id` counts for, with its bloc and its path (None when no scored unit
+    is above it)."""
     path = Unit.objects.filter(pk=unit_id).values_list("path", flat=True).first()
     if path is None:
         return None
     ancestors = [int(part) for part in path.strip("/").split("/") if part]
     scored = scored_unit_ids(period, among=ancestors)
     owner = deepest_scored(path, scored)
-    return None if owner is None else (owner, scored[owner])
+    if owner is None:
+        return None
+    return owner, scored[owner], path[: path.index(f"/{owner}/") + len(f"/{owner}/")]

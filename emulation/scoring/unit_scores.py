@@ -6,6 +6,7 @@ The band is the highest whose minimum the total reaches, lowered by any veto the
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from emulation.schemes.models import Band, VetoKind
 from emulation.scoring.criteria import ZERO, Line, cents, criterion_lines, number
@@ -35,8 +36,9 @@ class UnitScore:
     rank: int | None = None
     tie_broken_by: str = ""
 
-    @property
+    @cached_property
     def total(self) -> Decimal:
+        """Read once every part is in (the band and the ranking read it, many times)."""
         return cents(self.criteria_points - self.deduction_points + self.bonus_points)
 
 
@@ -54,9 +56,9 @@ def score_unit(facts: Facts, unit_id: int) -> UnitScore:
 
 def _add_groups(facts: Facts, result: UnitScore) -> None:
     """Each group contributes the sum of its criteria, capped at the group's maximum."""
-    for group in facts.scheme.groups.all():
+    for group, criteria in facts.scheme.plan.groups:
         points = ZERO
-        for criterion in group.criteria.all():
+        for criterion in criteria:
             lines = criterion_lines(facts, result.unit_id, criterion)
             points += sum((line.points for line in lines if line.counted), ZERO)
             result.lines.extend(lines)
@@ -73,25 +75,22 @@ def _add_groups(facts: Facts, result: UnitScore) -> None:
 
 
 def _add_deductions(facts: Facts, result: UnitScore) -> None:
-    """Every upheld violation of the period is listed; a type with a rule takes its points off, up to the cap."""
-    rules = {rule.violation_type_id: rule for rule in facts.scheme.deduction_rules.all()}
+    """Every upheld violation of the period is listed; a type with a rule takes its points off, up to the cap.
+    The violations are stored compactly on one line, [violation id, points taken off] each (no points: its type
+    has no rule), and shown one line each when the page is shown (`emulation.scoring.views.shown_lines`)."""
+    rules = facts.scheme.plan.deduction_rules
     taken: dict[int, Decimal] = {}
+    rows = []
     for violation in facts.violations.get(result.unit_id, []):
         rule = rules.get(violation.type_id)
-        kind = facts.type_names[violation.type_id]
-        label = _("%(type)s ngày %(date)s", facts) % {"type": kind, "date": f"{violation.occurred_at:%d/%m/%Y}"}
-        if violation.unit_id != result.unit_id:
-            label = f"{label} — {facts.names[violation.unit_id]}"
-        points = -rule.points_per_occurrence if rule else ZERO
-        detail = (
-            _("Vi phạm được xác nhận", facts)
-            if rule
-            else _("Loại vi phạm này không bị trừ điểm trong bảng điểm", facts)
-        )
-        result.lines.append(Line(LineKind.DEDUCTION, label, points, bool(rule), detail=detail,
-                                 source="evaluations.violation", source_id=violation.pk))  # fmt: skip
         if rule:
             taken[rule.pk] = taken.get(rule.pk, ZERO) + rule.points_per_occurrence
+            rows.append([violation.pk, f"{-rule.points_per_occurrence:.2f}"])
+        else:
+            rows.append([violation.pk])
+    if rows:
+        listed = -sum(taken.values(), ZERO)
+        result.lines.append(Line(LineKind.DEDUCTION, "", listed, source="evaluations.violation", violations=rows))
     total = ZERO
     for rule in rules.values():
         points = taken.get(rule.pk, ZERO)
@@ -123,10 +122,10 @@ def _add_bonuses(facts: Facts, result: UnitScore) -> None:
 
 def _add_band_and_vetoes(facts: Facts, result: UnitScore) -> None:
     """The band reached by points, then each triggered veto: a band cap lowers it, a lead bar marks the unit."""
-    bands = sorted(facts.scheme.bands.all(), key=lambda band: band.min_total, reverse=True)
-    result.band = next((band for band in bands if result.total >= band.min_total), None)
+    total = result.total
+    result.band = next((band for band in facts.scheme.plan.bands if total >= band.min_total), None)
     type_ids = {violation.type_id for violation in facts.violations.get(result.unit_id, [])}
-    for veto in facts.scheme.veto_rules.all():
+    for veto in facts.scheme.plan.vetoes:
         if veto.violation_type_id is None or veto.violation_type_id not in type_ids:
             continue
         detail = ""
@@ -143,7 +142,7 @@ def _add_band_and_vetoes(facts: Facts, result: UnitScore) -> None:
 
 def _add_discipline_vetoes(facts: Facts, result: UnitScore) -> None:
     """A discipline at or above a rule's level, decided in the period, bars collective titles (shown, not scored)."""
-    for veto in facts.scheme.veto_rules.all():
+    for veto in facts.scheme.plan.vetoes:
         if veto.kind != VetoKind.DISCIPLINE_BARS_COLLECTIVE_TITLES or not veto.min_discipline:
             continue
         threshold = DisciplineForm.gravity(veto.min_discipline)

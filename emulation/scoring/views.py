@@ -12,12 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from emulation.pledges.models import Pledge
-from emulation.schemes.models import CriterionGroup
+from emulation.schemes.models import Criterion, CriterionGroup
 from emulation.scoring.criteria import number
 from emulation.scoring.models import LineKind, Score
 from emulation.scoring.permissions import get_score_for_user
 from emulation.titles.models import Title, TitleHistory
-from evaluations.models import Inspection
+from evaluations.models import Inspection, Violation
 from units.models import Person, Unit
 
 # Lines shown under their criterion group; the others go to the sections after the groups.
@@ -107,7 +107,7 @@ def signed(points: Decimal | None) -> str:
 
 
 # A stored line leaves its blank keys out (older scores stored every key, and a full link: both are read).
-LINE_DEFAULTS = {"points": None, "counted": True, "group": "", "criterion": "", "detail": "", "source": "",
+LINE_DEFAULTS = {"label": "", "points": None, "counted": True, "group": "", "criterion": "", "detail": "", "source": "",
                  "source_id": None, "link": ""}  # fmt: skip
 
 SOURCE_PAGES = {
@@ -146,11 +146,53 @@ def shown_lines(score: Score) -> list[dict]:
     a criterion's stored `evidence` (the inspections its points rest on) becomes one line per inspection before it."""
     pledges: dict = {}
     seen = _inspections([row[0] for line in score.breakdown for row in line.get("evidence", ())])
+    upheld = _violations([row[0] for line in score.breakdown for row in line.get("violations", ())])
+    criteria = _criteria(score) if any("label" not in line for line in score.breakdown) else {}
     shown = []
     for line in score.breakdown:
+        if "label" not in line and line.get("criterion"):  # a criterion's line: its name and group
+            label, group = criteria.get(line.get("criterion", ""), (line.get("criterion", ""), ""))
+            line = {**line, "label": label, "group": group}
+        if "violations" in line:  # the upheld violations, one line each
+            shown += [_display(violation, score, pledges) for violation in _violation_lines(line, score, upheld)]
+            continue
         shown += [_display(evidence, score, pledges) for evidence in _evidence_lines(line, score, seen)]
         shown.append(_display({k: v for k, v in line.items() if k != "evidence"}, score, pledges))
     return shown
+
+
+def _criteria(score: Score) -> dict[str, tuple[str, str]]:
+    """The period's criteria by code: the label of their lines ("A1. name") and their group's code."""
+    rows = Criterion.objects.filter(group__scheme__period_id=score.period_id)
+    return {code: (f"{code}. {name}", group) for code, name, group in rows.values_list("code", "name", "group__code")}
+
+
+def _violations(ids: list[int]) -> dict[int, tuple]:
+    if not ids:
+        return {}
+    rows = Violation.objects.filter(pk__in=ids).values_list("pk", "type__name", "occurred_at", "unit_id", "unit__name")
+    return {pk: rest for pk, *rest in rows}
+
+
+def _violation_lines(line: dict, score: Score, upheld: dict[int, tuple]) -> list[dict]:
+    """An upheld violation's line: its type and day (and unit, for a division of the unit), the points it took off
+    (none, not counted, when its type has no deduction rule)."""
+    lines = []
+    for pk, *points in line["violations"]:
+        kind, occurred_at, unit_id, name = upheld.get(pk, ("?", None, score.unit_id, ""))
+        day = f"{occurred_at:%d/%m/%Y}" if occurred_at else "?"
+        label = gettext_now("%(type)s ngày %(date)s") % {"type": kind, "date": day}
+        if unit_id != score.unit_id:
+            label = f"{label} — {name}"
+        detail = (
+            gettext_now("Vi phạm được xác nhận")
+            if points
+            else gettext_now("Loại vi phạm này không bị trừ điểm trong bảng điểm")
+        )
+        lines.append({"kind": LineKind.DEDUCTION, "label": label, "points": points[0] if points else "0.00",
+                      "counted": bool(points), "detail": detail, "source": "evaluations.violation",
+                      "source_id": pk})  # fmt: skip
+    return lines
 
 
 def _inspections(ids: list[int]) -> dict[int, tuple]:

@@ -18,6 +18,7 @@ from emulation.models import (
     SelfAssessment,
 )
 from emulation.scoring.engine import compute_period, recompute_unit
+from emulation.scoring.views import shown_lines
 from evaluations.models import ItemOutcome, ViolationCategory, ViolationStatus
 from tests.emulation.factories import make_criterion, make_period, make_pledge, make_scheme
 from tests.factories import (
@@ -193,8 +194,9 @@ def build_period_with_units(count: int):
     return period
 
 
-def test_computing_a_period_uses_the_same_number_of_queries_for_5_and_50_units(django_assert_num_queries):
-    small, large = build_period_with_units(5), build_period_with_units(50)
+def test_computing_a_period_uses_the_same_number_of_queries_for_5_and_45_units(django_assert_num_queries):
+    # 45: SQLite's bulk insert splits at 999 parameters (49 score rows of 20 columns), a limit of the driver
+    small, large = build_period_with_units(5), build_period_with_units(45)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -202,7 +204,7 @@ def test_computing_a_period_uses_the_same_number_of_queries_for_5_and_50_units(d
         compute_period(period=small)
     with django_assert_num_queries(len(five.captured_queries)):
         compute_period(period=large)
-    assert Score.objects.filter(period=large).count() == 50
+    assert Score.objects.filter(period=large).count() == 45
     assert Score.objects.filter(period=large, rank=1).count() >= 2  # one leader per bloc
     assert Bloc.objects.filter(period=large).count() == 2
 
@@ -222,7 +224,8 @@ def test_observations_about_a_division_count_for_the_scored_unit_above_it(period
 
     home = Score.objects.get(unit=tree.home)
     assert (home.total, home.inspection_count, home.insufficient_evidence) == (D(-2), 1, False)
-    assert "— Văn phòng Sở Nội vụ" in home.breakdown[0]["label"]
+    deductions = [line for line in shown_lines(home) if line["kind"] == "deduction"]
+    assert [(line["label"].endswith("— Văn phòng Sở Nội vụ"), line["shown"]) for line in deductions] == [(True, "−2")]
     assert Score.objects.get(unit=tree.other).total == D(-2)
 
 
