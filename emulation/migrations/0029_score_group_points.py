@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0026_award_coefficient_scope_choices'),
+        ('emulation', '0028_ttldxs_citations'),
     ]
 
     operations = [
