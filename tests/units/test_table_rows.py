@@ -67,3 +67,23 @@ def test_the_units_table_uses_the_project_template(admin_client, admin_user):
     response = admin_client.get("/units/", secure=True)
     assert response.templates and "tables/table.html" in [t.name for t in response.templates]
     assert "Đơn vị thử" in response.content.decode()
+
+
+def test_a_date_column_compiles_its_template_once_and_still_formats_each_row():
+    from units.table_templates import compiled
+
+    class Dated(tables.Table):
+        day = tables.DateColumn(format="d/m/Y")
+
+    compiled.cache_clear()
+    days = [{"day": datetime.date(2026, 1, d)} for d in range(1, 31)] + [{"day": None}]
+    html = render_dated(Dated, days)
+    assert "01/01/2026" in html and "30/01/2026" in html and "—" in html
+    assert compiled.cache_info().misses == 1 and compiled.cache_info().hits == len(days) - 1
+
+
+def render_dated(table_class, data) -> str:
+    request = RequestFactory().get("/")
+    table = table_class(data)
+    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    return table.as_html(request)
