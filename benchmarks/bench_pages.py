@@ -12,7 +12,7 @@ at each page. Before each page the same clients ask the trivial view (`/healthz/
 cookie) as many times: the page's ratio is its p50 over that floor's p50.
 
 Goal for each page: p95 ≤ 200 ms, no error (any status but 200 is one), ratio ≤ 3. Exits 1 when a goal is missed;
-without PostgreSQL it says so and exits 0. BENCH_SIZE=small: 300 units, 60 requests a page.
+without PostgreSQL it says so and exits 0. BENCH_SIZE=small: 300 units, 40 requests a page.
 """
 
 import argparse
@@ -229,7 +229,7 @@ def main() -> int:
     small = os.environ.get("BENCH_SIZE") == "small"
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=300 if small else 10_000)
-    parser.add_argument("--requests", type=int, default=60 if small else 200, help="requests per page (and floor)")
+    parser.add_argument("--requests", type=int, default=40 if small else 200, help="requests per page (and floor)")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--rebuild", action="store_true", help="build the dataset again even if it matches")
@@ -239,6 +239,7 @@ def main() -> int:
     if url is None:
         print("bench_pages: skipped — it needs PostgreSQL (DATABASE_URL=postgres://…)")
         return 0
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a time limit stops gunicorn too (the finally below)
     setup_django(url)
     period_id, _built = ensure_database(url, args.units, args.seed, args.rebuild)
     from benchmarks.pages_data import personas, session_cookie
