@@ -35,17 +35,14 @@ class ItemOutcome(models.TextChoices):
 def unit_scope(user, field: str, roles=UNIT_SCOPE_ROLES) -> Q:
     """Rows whose `field` unit lies in the subtree of a unit where the user holds one of `roles`.
 
-    The subtree's unit ids are read once per request and roles (cached on the user, as `role_paths` is) and the
-    rows are filtered on their own unit column, so the database reaches them through that column's index instead of
-    joining every row of the table to its unit to compare paths."""
+    The subtree's unit ids are read first (one indexed query) and the rows are filtered on their own unit column, so
+    the database reaches them through that column's index instead of joining every row of the table to its unit to
+    compare paths."""
     paths = sorted({path for role, path in role_paths(user) if role in roles})
     if not paths:
         return Q(pk__in=[])
-    cache = user.__dict__.setdefault("_scope_unit_ids", {})
-    key = tuple(paths)
-    if key not in cache:
-        cache[key] = list(Unit.objects.subtree_of_paths(paths).order_by("pk").values_list("pk", flat=True))
-    return Q(**{f"{field}__in": cache[key]})
+    units = Unit.objects.subtree_of_paths(paths).order_by("pk").values_list("pk", flat=True)
+    return Q(**{f"{field}__in": list(units)})
 
 
 class InspectionQuerySet(models.QuerySet):
