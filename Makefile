@@ -51,4 +51,5 @@ bench: install-dev
 	$(BIN)/python benchmarks/bench_exports.py || status=1; \
 	$(BIN)/python benchmarks/bench_certificates.py || status=1; \
 	$(BIN)/python benchmarks/bench_import.py $(if $(SMALL),--people 2000 --units 200 --repeat 1) || status=1; \
+	$(BIN)/python benchmarks/bench_pages.py $(if $(SMALL),--units 300 --requests 40) || status=1; \
 	exit $$status

@@ -6,6 +6,7 @@ from units import views as unit_views
 
 urlpatterns = [
     path("", unit_views.home, name="home"),
+    path("healthz/", unit_views.health, name="health"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

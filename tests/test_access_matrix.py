@@ -28,6 +28,7 @@ POST_ONLY = {"units:notification_read_all": 302}  # GET 405; POST marks only the
 # route: expected GET status for each persona, in the order of PERSONAS
 MATRIX = {
     "home": (200, 200, 200, 200, 200, 200, 200, 200),
+    "health": (200, 200, 200, 200, 200, 200, 200, 200),
     "units:profile": (200, 200, 200, 200, 200, 200, 200, 200),
     "units:notifications": (200, 200, 200, 200, 200, 200, 200, 200),
     "units:notification_read_all": (405, 405, 405, 405, 405, 405, 405, 405),

@@ -4,8 +4,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 pytestmark = pytest.mark.django_db
-# No login, by design: the certificate and signature checks, the public notices and their feed.
-PUBLIC = {"verify", "signature_check", "emulation:notices", "emulation:notice_body", "emulation:notices_feed"}
+# No login, by design: the certificate and signature checks, the public notices and their feed, the health check.
+PUBLIC = {"health", "verify", "signature_check", "emulation:notices", "emulation:notice_body", "emulation:notices_feed"}
 
 
 def our_routes(patterns=None, namespace=""):

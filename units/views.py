@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -25,6 +25,12 @@ from units.permissions import (
 from units.pickers import search_people, search_units
 from units.services import grant_role, invite_person, remove_role
 from units.tables import PersonTable, RoleAssignmentTable, UnitTable
+
+
+@require_GET
+def health(request):
+    """A trivial page for load balancers and the page benchmark's floor: the middleware runs, nothing else."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @login_required

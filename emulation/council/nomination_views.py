@@ -4,6 +4,7 @@ attach, and the secretary's vet / return / place on agenda."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -30,6 +31,9 @@ def _proposing_units(user):
     return Unit.objects.subtree_of(list(roots.only("path")))
 
 
+PER_PAGE = 50
+
+
 @login_required
 @require_GET
 def nomination_list(request):
@@ -39,8 +43,10 @@ def nomination_list(request):
     status = request.GET.get("status")
     if status in NominationStatus.values:
         rows = rows.filter(status=status)
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "nominations": rows[:500],
+        "nominations": page.object_list,
+        "page": page,
         "statuses": NominationStatus.choices,
         "status": status,
         "can_create": _proposing_units(request.user).exists(),

@@ -33,12 +33,16 @@ class ItemOutcome(models.TextChoices):
 
 
 def unit_scope(user, field: str, roles=UNIT_SCOPE_ROLES) -> Q:
-    """Rows whose `field` unit lies in the subtree of a unit where the user holds one of `roles`."""
-    condition = Q(pk__in=[])
-    for role, path in role_paths(user):
-        if role in roles:
-            condition |= Q(**{f"{field}__path__startswith": path})
-    return condition
+    """Rows whose `field` unit lies in the subtree of a unit where the user holds one of `roles`.
+
+    The subtree's unit ids are read first (one indexed query) and the rows are filtered on their own unit column, so
+    the database reaches them through that column's index instead of joining every row of the table to its unit to
+    compare paths."""
+    paths = sorted({path for role, path in role_paths(user) if role in roles})
+    if not paths:
+        return Q(pk__in=[])
+    units = Unit.objects.subtree_of_paths(paths).order_by("pk").values_list("pk", flat=True)
+    return Q(**{f"{field}__in": list(units)})
 
 
 class InspectionQuerySet(models.QuerySet):
@@ -51,7 +55,7 @@ class InspectionQuerySet(models.QuerySet):
             return self.all()
         administered = unit_scope(user, "unit", {Role.ADMINISTRATOR})
         submitted = Q(status=InspectionStatus.SUBMITTED) & unit_scope(user, "unit")
-        on_team = Q(pk__in=Inspection.team.through.objects.filter(user=user).values("inspection_id"))
+        on_team = Q(pk__in=inspection_ids_of(user))
         return self.filter(administered | submitted | on_team)
 
     def drafts(self):
@@ -160,7 +164,7 @@ class ViolationQuerySet(models.QuerySet):
         administered = unit_scope(user, "unit", {Role.ADMINISTRATOR})
         by_unit = published & unit_scope(user, "unit")
         team = Q(inspection_id__in=inspection_ids_of(user)) | Q(recorded_by=user)
-        own = published & Q(person__user=user)
+        own = published & Q(person__in=list(Person.objects.filter(user=user).values_list("pk", flat=True)))
         return self.filter(administered | by_unit | team | own)
 
     def upheld(self):

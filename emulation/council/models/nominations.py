@@ -45,13 +45,13 @@ class NominationQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self.all()
-        condition = Q(person__user=user)
-        for role, path in role_paths(user):
-            if role in PROPOSER_ROLES:
-                condition |= Q(unit__path__startswith=path)
-        for scope_path in Council.objects.for_user(user).values_list("scope__path", flat=True):
-            condition |= Q(unit__path__startswith=scope_path)
-        return self.filter(condition)
+        paths = {path for role, path in role_paths(user) if role in PROPOSER_ROLES}
+        paths |= set(Council.objects.for_user(user).values_list("scope__path", flat=True))
+        # Ids read first, so the rows are found through their own unit and person columns, not by joining every
+        # nomination to its unit and person.
+        units = list(Unit.objects.subtree_of_paths(sorted(paths)).values_list("pk", flat=True)) if paths else []
+        people = list(Person.objects.filter(user=user).values_list("pk", flat=True))
+        return self.filter(Q(person__in=people) | Q(unit__in=units))
 
     def approved(self):
         return self.filter(status=NominationStatus.APPROVED)

@@ -246,3 +246,19 @@ def test_the_engine_suggests_eligible_people_until_they_are_nominated(login, wor
     assert f'<option value="{person.pk}" selected>' in form.content.decode()
     propose(world, person, by=personas.unit_head)
     assert 'data-testid="suggestions"' not in client.get(reverse("emulation:nominations")).content.decode()
+
+
+def test_the_nomination_list_shows_fifty_a_page_with_a_way_to_the_next(login, world, personas):
+    first = propose(world, personas.staff.person, by=personas.unit_head)
+    Nomination.objects.bulk_create(
+        [Nomination(period=first.period, title=first.title, person=first.person, unit=first.unit,
+                    proposed_by=first.proposed_by, achievement_report="Hoàn thành tốt nhiệm vụ.") for _ in range(54)]
+    )  # fmt: skip
+    client = login(personas.unit_head)
+    page = client.get(reverse("emulation:nominations")).content.decode()
+    assert page.count('data-testid="nomination-row"') == 50
+    assert "Trang 1/2" in page and "55 đề nghị" in page and "?page=2" in page
+    second = client.get(reverse("emulation:nominations") + "?page=2").content.decode()
+    assert second.count('data-testid="nomination-row"') == 5 and "?page=1" in second
+    few = client.get(reverse("emulation:nominations") + "?status=vetted").content.decode()
+    assert 'data-testid="nomination-pages"' not in few
