@@ -13,7 +13,7 @@ from PIL import Image
 
 from tests import files
 from tests.evaluations import images
-from units.uploads import clean_upload
+from units.uploads import clean_photo, clean_upload
 
 APPS = ["units", "evaluations", "emulation"]
 # Imports of data (CSV/XLSX) are parsed row by row and a certificate PDF on the verify page is only hashed: neither
@@ -69,6 +69,8 @@ def test_every_upload_form_refuses_the_hostile_file_in_vietnamese(form, name, fi
 @pytest.mark.parametrize(("form", "name", "field"), FIELDS, ids=IDS)
 def test_every_upload_form_keeps_a_photo_without_its_gps_and_device(form, name, field):
     clean = cleaned(field, as_upload("anh.jpg", images.jpeg_with_gps_and_orientation()))
+    if not clean.thumbnail:  # received for background processing: the task's re-encoding is what gets stored
+        clean = clean_photo(as_upload("anh.jpg", clean.data))
     stored = Image.open(io.BytesIO(clean.data))
     assert stored.format == "JPEG" and not stored.getexif() and (stored.width, stored.height) == (20, 60)
 
