@@ -111,17 +111,16 @@ def encode(image: Image.Image) -> tuple[bytes, str]:
     if image.mode in {"RGBA", "LA"}:
         image.save(buffer, format="PNG", optimize=True)
         return buffer.getvalue(), "png"
-    image.convert("RGB").save(buffer, format="JPEG", quality=85)
+    (image if image.mode in {"RGB", "L"} else image.convert("RGB")).save(buffer, format="JPEG", quality=85)
     return buffer.getvalue(), "jpg"
 
 
 def shrunk(image: Image.Image, side: int) -> Image.Image:
-    """A new image no larger than side × side, carrying no metadata of the original. A large image is resized
+    """An image no larger than side × side, carrying no metadata of the original. A large image is resized
     straight from the original (reducing first, as `thumbnail` does) rather than copied whole and then shrunk:
-    a 12-MP photo costs one full-size buffer, not two."""
-    if max(image.size) <= side:
-        image = image.copy()
-    else:
+    a 12-MP photo costs one full-size buffer, not two; one small enough is kept as it is (it was decoded for this
+    call alone), its metadata dropped — no copy."""
+    if max(image.size) > side:
         scale = side / max(image.size)
         size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         image = image.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
@@ -143,7 +142,9 @@ def clean_photo(upload) -> CleanPhoto:
         image = image.convert("RGBA" if transparent else "RGB")
     kept = shrunk(image, settings.EVIDENCE_STORED_MAX_SIDE)
     stored, extension = encode(kept)
-    thumbnail, _ext = encode(shrunk(kept.convert("RGB"), settings.EVIDENCE_THUMBNAIL_SIDE))
+    thumbnail, _ext = encode(
+        shrunk(kept if kept.mode == "RGB" else kept.convert("RGB"), settings.EVIDENCE_THUMBNAIL_SIDE)
+    )
     content_type = "image/png" if extension == "png" else "image/jpeg"
     return CleanPhoto(stored, thumbnail, extension, content_type, kept.width, kept.height)
 
