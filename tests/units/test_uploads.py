@@ -93,3 +93,23 @@ def test_the_pixel_limit_is_applied_per_call_and_pillow_is_left_alone():
 def test_an_office_file_is_refused_with_a_reason_and_a_way_out():
     with pytest.raises(ValidationError, match="lưu thành PDF"):
         clean_upload(as_upload("bao-cao.docx", files.docx_bytes()))
+
+
+@pytest.mark.parametrize("build", [images.jpeg_bytes, images.png_bytes, images.webp_bytes])
+def test_a_photo_received_for_later_keeps_its_bytes_and_a_cut_off_one_is_refused(build):
+    from units.uploads import receive_photo
+
+    data = build()
+    received = receive_photo(as_upload("anh", data))
+    assert received.data == data and not received.thumbnail and (received.width, received.height) > (0, 0)
+    with pytest.raises(ValidationError, match="không đầy đủ|không phải là ảnh"):  # WebP: Pillow reads it all at once
+        receive_photo(as_upload("anh", data[: len(data) - 30]))
+
+
+def test_a_received_file_that_is_no_photo_or_empty_is_refused_in_vietnamese():
+    from units.uploads import receive_photo
+
+    with pytest.raises(ValidationError, match="không phải là ảnh"):
+        receive_photo(as_upload("anh.jpg", b"GIF89a" + bytes(100)))
+    with pytest.raises(ValidationError, match="rỗng"):
+        receive_photo(as_upload("anh.jpg", b""))
