@@ -23,6 +23,9 @@ from emulation.signing import (
     signature_status,
 )
 
+# As every signing test: outside the database mark, after a browser test, pyHanko's asyncio.run met a running loop.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture
 def key(settings, tmp_path):
