@@ -1,12 +1,15 @@
-"""Benchmark: `units.uploads.clean_photo` on a 12-MP JPEG against the same steps in bare Pillow.
+"""Benchmark: an inspector's 12-MP photo — the request (`receive_photo` + storing the bytes) and the background
+processing (`units.uploads.clean_photo`) against the same steps in bare Pillow.
 
     .venv/bin/python benchmarks/bench_photos.py [--megapixels 12] [--repeat 5]
 
 The floor opens and decodes the JPEG, shrinks it to EVIDENCE_STORED_MAX_SIDE, re-encodes it (quality 85) and makes
 the EVIDENCE_THUMBNAIL_SIDE thumbnail — what `clean_photo` must do at least; `clean_photo` adds the checks
 (content sniffing, verify, polyglots, EXIF orientation, metadata stripped). Time is the median of `--repeat` runs;
-peak memory is each variant's own process's peak RSS above the same process after imports. A decompression bomb
-must be refused in milliseconds. Goals: time and memory ≤ 1.5× the floor, 12 MP in ≤ 1 s, bomb ≤ 50 ms.
+peak memory is each variant's own process's peak RSS above the same process after imports. The request does only
+the quick checks (size, header, pixel count, end marker, polyglots) and stores the bytes; the task does the rest.
+A decompression bomb must be refused by the request in milliseconds. Goals: processing time and memory ≤ 1.5× the
+floor, the request ≤ 1 s for 12 MP, bomb ≤ 50 ms.
 BENCH_SIZE=small uses 3 MP (CI). Exits 1 when a goal is missed.
 """
 
@@ -34,7 +37,7 @@ from django.core.exceptions import ValidationError  # noqa: E402
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from units.uploads import clean_photo  # noqa: E402
+from units.uploads import clean_photo, receive_photo  # noqa: E402
 
 GOAL_RATIO, GOAL_SECONDS, GOAL_BOMB_SECONDS = 1.5, 1.0, 0.05
 
@@ -65,10 +68,18 @@ def ours(data: bytes) -> None:
     clean_photo(SimpleUploadedFile("p.jpg", data, content_type="image/jpeg"))
 
 
+def request(data: bytes) -> None:
+    """What the inspector's request does with the photo: the quick checks, then the bytes written to storage."""
+    photo = receive_photo(SimpleUploadedFile("p.jpg", data, content_type="image/jpeg"))
+    target = Path(settings.MEDIA_ROOT) / "bench-received.jpg"
+    target.write_bytes(photo.data)
+    target.unlink()
+
+
 def measure(variant: str, path: str, repeat: int) -> dict:
     """Run in this (fresh) process: median seconds and peak RSS above the baseline after imports, in MB."""
     data = Path(path).read_bytes()
-    function = {"floor": floor, "ours": ours}[variant]
+    function = {"floor": floor, "ours": ours, "request": request}[variant]
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     times = []
     for _ in range(repeat):
@@ -90,7 +101,7 @@ def bomb_seconds() -> float:
     Image.new("1", (50_000, 50_000)).save(buffer, format="PNG")
     started = time.perf_counter()
     try:
-        ours(buffer.getvalue())
+        request(buffer.getvalue())
     except ValidationError:
         return time.perf_counter() - started
     raise SystemExit("the bomb was accepted")
@@ -101,7 +112,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megapixels", type=float, default=3 if small else 12)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--measure", choices=["floor", "ours"])
+    parser.add_argument("--measure", choices=["floor", "ours", "request"])
     parser.add_argument("--file")
     args = parser.parse_args()
     if args.measure:
@@ -112,18 +123,20 @@ def main() -> int:
     path.write_bytes(photo(args.megapixels))
     try:
         base, mine = in_subprocess("floor", path, args.repeat), in_subprocess("ours", path, args.repeat)
+        received = in_subprocess("request", path, args.repeat)
     finally:
         path.unlink()
     bomb = bomb_seconds()
     time_ratio, memory_ratio = mine["seconds"] / base["seconds"], mine["peak_mb"] / max(base["peak_mb"], 1)
     print(f"{args.megapixels:g}-MP JPEG, stored ≤ {settings.EVIDENCE_STORED_MAX_SIDE} px, median of {args.repeat}")
     print(f"floor (bare Pillow): {base['seconds'] * 1000:.0f} ms, peak {base['peak_mb']:.0f} MB")
-    print(f"clean_photo:         {mine['seconds'] * 1000:.0f} ms, peak {mine['peak_mb']:.0f} MB")
+    print(f"clean_photo (task):  {mine['seconds'] * 1000:.0f} ms, peak {mine['peak_mb']:.0f} MB")
+    print(f"the request:         {received['seconds'] * 1000:.0f} ms, peak {received['peak_mb']:.0f} MB")
     print(f"ratio: time ×{time_ratio:.2f}, memory ×{memory_ratio:.2f}; bomb refused in {bomb * 1000:.1f} ms")
     goals = {
         "time ≤ 1.5× floor": time_ratio <= GOAL_RATIO,
         "memory ≤ 1.5× floor": memory_ratio <= GOAL_RATIO,
-        "≤ 1 s": mine["seconds"] <= GOAL_SECONDS,
+        "request ≤ 1 s": received["seconds"] <= GOAL_SECONDS,
         "bomb ≤ 50 ms": bomb <= GOAL_BOMB_SECONDS,
     }
     missed = [goal for goal, ok in goals.items() if not ok]

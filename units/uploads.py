@@ -11,6 +11,12 @@ Rules for photos:
   even though re-encoding would drop the payload — the uploader should know the file was not what it seemed;
 - EXIF orientation is applied, then the pixels are re-encoded with no metadata at all (no GPS, device, time).
 
+Photos received for background processing (`receive_photo`: an inspector's evidence, answered within a second
+for a 12-MP photo): the request checks what costs milliseconds — size, format and pixel count from the header
+(a bomb is refused before any pixel is decoded), a complete file (its end marker), polyglots — and keeps the bytes
+as received; a task then runs `clean_photo` (full decode, EXIF orientation, re-encoding without metadata,
+thumbnail). The received bytes are never served.
+
 Rules for documents:
 - a PDF is recognised from its bytes, parsed with pypdf (at least one page) and refused when malformed or carrying
   active content (JavaScript, launch and other actions, embedded files, rich media, XFA forms); it is kept byte for
@@ -105,17 +111,16 @@ def encode(image: Image.Image) -> tuple[bytes, str]:
     if image.mode in {"RGBA", "LA"}:
         image.save(buffer, format="PNG", optimize=True)
         return buffer.getvalue(), "png"
-    image.convert("RGB").save(buffer, format="JPEG", quality=85)
+    (image if image.mode in {"RGB", "L"} else image.convert("RGB")).save(buffer, format="JPEG", quality=85)
     return buffer.getvalue(), "jpg"
 
 
 def shrunk(image: Image.Image, side: int) -> Image.Image:
-    """A new image no larger than side × side, carrying no metadata of the original. A large image is resized
+    """An image no larger than side × side, carrying no metadata of the original. A large image is resized
     straight from the original (reducing first, as `thumbnail` does) rather than copied whole and then shrunk:
-    a 12-MP photo costs one full-size buffer, not two."""
-    if max(image.size) <= side:
-        image = image.copy()
-    else:
+    a 12-MP photo costs one full-size buffer, not two; one small enough is kept as it is (it was decoded for this
+    call alone), its metadata dropped — no copy."""
+    if max(image.size) > side:
         scale = side / max(image.size)
         size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         image = image.resize(size, Image.Resampling.BICUBIC, reducing_gap=2.0)
@@ -137,9 +142,48 @@ def clean_photo(upload) -> CleanPhoto:
         image = image.convert("RGBA" if transparent else "RGB")
     kept = shrunk(image, settings.EVIDENCE_STORED_MAX_SIDE)
     stored, extension = encode(kept)
-    thumbnail, _ext = encode(shrunk(kept.convert("RGB"), settings.EVIDENCE_THUMBNAIL_SIDE))
+    thumbnail, _ext = encode(
+        shrunk(kept if kept.mode == "RGB" else kept.convert("RGB"), settings.EVIDENCE_THUMBNAIL_SIDE)
+    )
     content_type = "image/png" if extension == "png" else "image/jpeg"
     return CleanPhoto(stored, thumbnail, extension, content_type, kept.width, kept.height)
+
+
+END_MARKERS = {"JPEG": (b"\xff\xd9",), "PNG": (b"IEND\xaeB`\x82",)}
+EXTENSIONS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": ("webp", "image/webp")}
+
+
+def is_complete(data: bytes, format: str) -> bool:
+    """The file ends where its format says it ends (a cut-off upload does not); WebP by its RIFF length."""
+    if format == "WEBP":
+        return len(data) >= 12 and int.from_bytes(data[4:8], "little") + 8 <= len(data)
+    tail = data[-64:]  # some cameras pad after the end marker
+    return any(marker in tail for marker in END_MARKERS[format])
+
+
+def receive_photo(upload) -> CleanPhoto:
+    """The quick checks of a photo processed later (see the module's rules): the bytes as received, with the format,
+    the header's size and no thumbnail yet; raises ValidationError saying why not."""
+    if upload.size == 0:
+        raise ValidationError(_("Tệp rỗng."), code="empty")
+    if upload.size > settings.EVIDENCE_MAX_BYTES:
+        raise ValidationError(_("Ảnh lớn hơn %(limit)s.") % {"limit": filesizeformat(settings.EVIDENCE_MAX_BYTES)})
+    upload.seek(0)
+    data = upload.read()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            probe = Image.open(io.BytesIO(data), formats=sorted(ACCEPTED_FORMATS))
+            refuse_too_large(*probe.size)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(_("Ảnh có kích thước điểm ảnh quá lớn."), code="bomb") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        raise ValidationError(_("Tệp không phải là ảnh JPEG, PNG hoặc WebP."), code="format") from None
+    refuse_polyglot(data)
+    if not is_complete(data, probe.format):
+        raise ValidationError(_("Ảnh bị hỏng hoặc không đầy đủ (tải lên bị ngắt?)."), code="corrupt")
+    extension, content_type = EXTENSIONS[probe.format]
+    return CleanPhoto(data, b"", extension, content_type, probe.width, probe.height, original_name=upload.name)
 
 
 ACTIVE_PDF_CONTENT = re.compile(rb"/(?:JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA|OpenAction|AA)\b")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from emulation.certificates.models import Certificate
 from emulation.decisions.models import Decision
-from emulation.pdfs import letterhead_for, render_pdf
+from emulation.pdfs import letterhead_for, render_pdf, table_pages
 from emulation.signing import sign_pdf
 
 # Any of the eight masks gives a valid code; a fixed one skips segno's search for the best (¾ of its time).
@@ -101,5 +101,5 @@ def register_pdf(decision: Decision, certificates) -> bytes:
         signer_position=decision.signer_position,
         signer_name=decision.signer_name,
     )
-    context = {"doc": doc, "decision": decision, "certificates": certificates}
+    context = {"doc": doc, "decision": decision, "pages": table_pages(certificates, first=14, then=20)}
     return render_pdf("emulation/certificates/pdf/certificate_register.html", context)

@@ -48,6 +48,7 @@ from emulation.movements.models import (
 )
 from emulation.notices.models import ConsultationRule
 from emulation.pledges.models import Pledge, PledgeStatus, Registration, SelfAssessment
+from emulation.rankings.models import PrintStatus, RankingPrint
 from emulation.rewards.models import AwardAmount, AwardCoefficient, BaseSalary, RewardFund
 from emulation.schemes.models import (
     Band,
@@ -80,6 +81,8 @@ from emulation.titles.models import (
 )
 
 __all__ = [
+    "PrintStatus",
+    "RankingPrint",
     "Band",
     "Bloc",
     "BlocKind",

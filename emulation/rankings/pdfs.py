@@ -4,6 +4,13 @@ from django.utils.translation import gettext as _
 
 from emulation.pdfs import Letterhead, place_of, render_pdf
 
+TABLE_ROWS = 100  # one xhtml2pdf table re-splits at every page, a cost growing with the square of its rows
+
+
+def parts(rows: list) -> list[list]:
+    """A bloc's rows as tables of TABLE_ROWS (one empty table when there are none, to say so)."""
+    return [rows[i : i + TABLE_ROWS] for i in range(0, len(rows), TABLE_ROWS)] or [[]]
+
 
 def ranking_sheet(*, period, blocs, authority, min_inspections, printed_on) -> bytes:
     """The council's ranking sheet (A4 landscape): each bloc's ranked units, then its units flagged for
@@ -11,7 +18,7 @@ def ranking_sheet(*, period, blocs, authority, min_inspections, printed_on) -> b
     sections = [
         {
             "bloc": bloc,
-            "ranked": [score for score in scores if not score.insufficient_evidence],
+            "ranked_parts": parts([score for score in scores if not score.insufficient_evidence]),
             "flagged": [score for score in scores if score.insufficient_evidence],
         }
         for bloc, scores in blocs

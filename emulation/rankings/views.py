@@ -1,54 +1,20 @@
-"""Bloc rankings: the filtered table with CSV/XLSX export, and the print-ready PDF for the council meeting."""
-
-import os
-from itertools import groupby
+"""Bloc rankings: the filtered table with CSV/XLSX export, and the print-ready PDF for the council meeting (built
+in the background, with its progress and a download when ready)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from emulation.movements.models import Period
-from emulation.rankings import dashboard, pdfs
-from emulation.rankings.dashboard import default_period
-from emulation.rankings.filters import RankingFilter
-from emulation.rankings.permissions import blocs_for_user, require_dashboard, require_rankings
-from emulation.rankings.tables import RankingTable, annotate_for_ranking, ranked_first
+from emulation.rankings import dashboard, prints
+from emulation.rankings.models import PrintStatus, RankingPrint
+from emulation.rankings.permissions import require_dashboard, require_rankings
+from emulation.rankings.sheet import min_inspections, ranking_filter
+from emulation.rankings.tables import RankingTable, annotate_for_ranking
 from emulation.scoring.models import Score
 from units.exports import table_page
-from units.models import Unit
-
-
-def _chosen_period(request, blocs) -> Period | None:
-    """The period in ?period= (404 when the user sees no bloc of it), else the default of the visible periods."""
-    periods = Period.objects.filter(pk__in=blocs.values("period")).select_related("movement", "scheme")
-    raw = request.GET.get("period")
-    if raw:
-        period = periods.filter(pk=raw).first() if raw.isdigit() else None
-        if period is None:
-            raise Http404
-        return period
-    return default_period(periods)
-
-
-def _ranking_filter(request) -> tuple[RankingFilter, Period | None]:
-    """The user's visible scores of the chosen period, filtered by bloc and band."""
-    require_rankings(request.user)
-    blocs = blocs_for_user(request.user)
-    period = _chosen_period(request, blocs)
-    scores = Score.objects.filter(bloc__in=blocs, period=period).select_related("unit", "bloc", "band")
-    data = request.GET.copy()
-    if period is not None:
-        data["period"] = period.pk
-    filterset = RankingFilter(data, queryset=scores.defer("breakdown"), blocs=blocs, period=period)
-    return filterset, period
-
-
-def _min_inspections(period: Period | None):
-    scheme = getattr(period, "scheme", None) if period is not None else None
-    return scheme.min_inspections if scheme is not None else None
 
 
 def _score_links(user, period: Period | None, table):
@@ -73,8 +39,8 @@ def _score_links(user, period: Period | None, table):
 @login_required
 @require_GET
 def ranking(request):
-    filterset, period = _ranking_filter(request)
-    table = RankingTable(annotate_for_ranking(filterset.qs), min_inspections=_min_inspections(period))
+    filterset, period = ranking_filter(request.user, request.GET)
+    table = RankingTable(annotate_for_ranking(filterset.qs), min_inspections=min_inspections(period))
     table.score_url = _score_links(request.user, period, table)
     return table_page(
         request,
@@ -87,32 +53,40 @@ def ranking(request):
     )
 
 
-def _common_ancestor(scores) -> Unit | None:
-    """The lowest unit strictly above every ranked unit (the authority whose council meets), e.g. the province."""
-    paths = [score.unit.path.strip("/").split("/") for score in scores]
-    common = os.path.commonprefix(paths) if paths else []
-    if common and common in paths:
-        common = common[:-1]
-    return Unit.objects.filter(pk=common[-1]).first() if common else None
+@login_required
+@require_GET
+def ranking_pdf(request):
+    """Ask for the ranking sheet of the page's period and filters: built in the background (see `prints`); the
+    same request again gets the same sheet. `?fresh=1` builds a new one."""
+    filterset, period = ranking_filter(request.user, request.GET)
+    if period is None:
+        raise Http404
+    job = prints.start_print(user=request.user, period=period, params=request.GET, fresh="fresh" in request.GET)
+    return redirect("emulation:ranking_print", job.pk)
+
+
+def _own_print(request, pk) -> RankingPrint:
+    """A sheet is its requester's alone (it prints what they may see); they must still reach the rankings."""
+    require_rankings(request.user)
+    return get_object_or_404(RankingPrint.objects.select_related("period__movement"), pk=pk, user=request.user)
 
 
 @login_required
 @require_GET
-def ranking_pdf(request):
-    filterset, period = _ranking_filter(request)
-    if period is None:
+def ranking_print(request, pk):
+    job = _own_print(request, pk)
+    template = "emulation/rankings/ranking_print.html" + ("#progress" if request.htmx else "")
+    return render(request, template, {"job": job})
+
+
+@login_required
+@require_GET
+def ranking_print_file(request, pk):
+    job = _own_print(request, pk)
+    if job.status != PrintStatus.DONE or not job.file:
         raise Http404
-    scores = list(ranked_first(filterset.qs))
-    blocs = [(bloc, list(rows)) for bloc, rows in groupby(scores, key=lambda score: score.bloc)]
-    pdf = pdfs.ranking_sheet(
-        period=period,
-        blocs=blocs,
-        authority=_common_ancestor(scores),
-        min_inspections=_min_inspections(period),
-        printed_on=timezone.localdate(),
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="bang-xep-hang-{period.pk}.pdf"'
+    response = FileResponse(job.file.open("rb"), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="bang-xep-hang-{job.period_id}.pdf"'
     return response
 
 

@@ -15,7 +15,7 @@ from evaluations.inspections.models import InspectionKind, ItemOutcome
 from evaluations.inspections.services import team_problems
 from units.models import Person, Role, Unit, User
 from units.pickers import SearchSelect, UnitPicker
-from units.uploads import clean_upload
+from units.uploads import receive_photo
 
 
 def inspectors():
@@ -73,7 +73,8 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultiplePhotoField(forms.FileField):
-    """Several photos at once; each is checked and re-encoded (see units.uploads)."""
+    """Several photos at once; each is checked quickly and stored, then re-encoded in the background (see
+    units.uploads.receive_photo and evaluations.inspections.photos)."""
 
     def __init__(self, *args, **kwargs):
         attrs = {"accept": "image/jpeg,image/png,image/webp,image/*", "capture": "environment"}
@@ -86,7 +87,7 @@ class MultiplePhotoField(forms.FileField):
         for upload in files:
             upload = super().clean(upload, initial)
             try:
-                photos.append(clean_upload(upload, documents=False))
+                photos.append(receive_photo(upload))  # checked quickly here, re-encoded by a task
             except ValidationError as error:
                 errors.extend(f"{upload.name}: {message}" for message in error.messages)
         if errors:

@@ -253,12 +253,24 @@ def evidence_path(instance, filename: str) -> str:
     return f"evidence/{uuid.uuid4().hex}.{filename.rsplit('.', 1)[-1]}"
 
 
+class EvidenceStatus(models.TextChoices):
+    PROCESSING = "processing", _("Đang xử lý ảnh")
+    READY = "ready", _("Sẵn sàng")
+    FAILED = "failed", _("Ảnh không dùng được")
+
+
 class Evidence(models.Model):
-    """A photo of a violation, re-encoded without metadata, with a thumbnail; served only through a checked view."""
+    """A photo of a violation, re-encoded without metadata, with a thumbnail; served only through a checked view.
+    While `processing`, `image` holds the upload as received (checked quickly, never served) until a task replaces
+    it by the re-encoding and makes the thumbnail (evaluations.inspections.photos)."""
 
     violation = models.ForeignKey(Violation, on_delete=models.CASCADE, related_name="evidence")
     image = models.FileField(_("ảnh"), upload_to=evidence_path, max_length=200)
-    thumbnail = models.FileField(_("ảnh thu nhỏ"), upload_to=evidence_path, max_length=200)
+    thumbnail = models.FileField(_("ảnh thu nhỏ"), upload_to=evidence_path, max_length=200, blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=12, choices=EvidenceStatus.choices, default=EvidenceStatus.READY
+    )
+    error = models.CharField(_("lỗi"), max_length=300, blank=True)
     content_type = models.CharField(max_length=40)
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from evaluations.history import StatusChange
 from evaluations.inspections import violations as services
 from evaluations.inspections.filters import ViolationFilter
 from evaluations.inspections.forms import MultiplePhotoField, SubmitForm, ViolationForm, search_staff
-from evaluations.inspections.models import Violation
+from evaluations.inspections.models import EvidenceStatus, Violation
 from evaluations.inspections.permissions import (
     can_browse_inspections,
     get_evidence_for_user,
@@ -99,12 +99,19 @@ def violation_list(request):
 @login_required
 @require_GET
 def violation_detail(request, pk):
+    """The violation; its photos alone when htmx asks again while some are still being processed."""
     violation = get_violation_for_user(request.user, pk)
     names = violation.names_person_to(request.user)
+    evidence = list(violation.evidence.all()) if names else []
+    pending = any(photo.status == EvidenceStatus.PROCESSING for photo in evidence)
+    if request.htmx:
+        context = {"photos": evidence, "pending": pending, "violation": violation}
+        return render(request, "evaluations/includes/evidence.html", context)
     context = {
         "violation": violation,
         "person_label": violation.person_label_for(request.user),
-        "evidence": violation.evidence.all() if names else [],
+        "evidence": evidence,
+        "photos_pending": pending,
         "photos_hidden": not names and violation.evidence.exists(),
         "history": StatusChange.objects.for_object(violation),
         "can_add_photos": can_add_photos(request.user, violation),
@@ -146,6 +153,8 @@ def file_response(field, content_type: str) -> FileResponse:
 @require_GET
 def evidence_file(request, pk):
     evidence = get_evidence_for_user(request.user, pk)
+    if evidence.status != EvidenceStatus.READY:  # the bytes as received (metadata and all) are never served
+        raise Http404
     return file_response(evidence.image, evidence.content_type)
 
 
@@ -153,4 +162,6 @@ def evidence_file(request, pk):
 @require_GET
 def evidence_thumbnail(request, pk):
     evidence = get_evidence_for_user(request.user, pk)
+    if evidence.status != EvidenceStatus.READY:
+        raise Http404
     return file_response(evidence.thumbnail, "image/jpeg")

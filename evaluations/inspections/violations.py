@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 
 from evaluations.catalogue.models import AppealPolicy
 from evaluations.history import record_status_change
-from evaluations.inspections.models import Evidence, Violation, ViolationStatus
+from evaluations.inspections.models import Evidence, EvidenceStatus, Violation, ViolationStatus
 from evaluations.signals import observations_changed
 from units.audit.log import record_event
 from units.audit.models import EventKind
+from units.outbox.services import enqueue
 from units.uploads import CleanPhoto
 
 # Which status may follow which; everything else is refused.
@@ -45,7 +46,10 @@ def record_violation(*, by, token: uuid.UUID | None, photos: list[CleanPhoto] = 
 
 
 def attach_photos(*, violation: Violation, photos: list[CleanPhoto], by) -> list[Evidence]:
-    """Store clean photos; if any write fails, the files already written are removed and the error goes on."""
+    """Store the photos; if any write fails, the files already written are removed and the error goes on. A photo
+    received without its thumbnail (`units.uploads.receive_photo`) is processed by a task once this commits."""
+    from evaluations.inspections.tasks import process_evidence_photo
+
     stored = []
     try:
         for photo in photos:
@@ -59,12 +63,18 @@ def attach_photos(*, violation: Violation, photos: list[CleanPhoto], by) -> list
             )
             evidence.image.save(f"photo.{photo.extension}", ContentFile(photo.data), save=False)
             stored.append(evidence)
-            evidence.thumbnail.save("thumb.jpg", ContentFile(photo.thumbnail), save=False)
+            if photo.thumbnail:
+                evidence.thumbnail.save("thumb.jpg", ContentFile(photo.thumbnail), save=False)
+            else:
+                evidence.status = EvidenceStatus.PROCESSING
             evidence.save()
+            if evidence.status == EvidenceStatus.PROCESSING:
+                enqueue(process_evidence_photo, evidence.pk)
     except Exception:
         for evidence in stored:
             evidence.image.delete(save=False)
-            evidence.thumbnail.delete(save=False)
+            if evidence.thumbnail:
+                evidence.thumbnail.delete(save=False)
         raise
     return stored
 

@@ -13,7 +13,7 @@ from PIL import Image
 
 from tests import files
 from tests.evaluations import images
-from units.uploads import clean_upload
+from units.uploads import clean_photo, clean_upload
 
 APPS = ["units", "evaluations", "emulation"]
 # Imports of data (CSV/XLSX) are parsed row by row and a certificate PDF on the verify page is only hashed: neither
@@ -69,6 +69,8 @@ def test_every_upload_form_refuses_the_hostile_file_in_vietnamese(form, name, fi
 @pytest.mark.parametrize(("form", "name", "field"), FIELDS, ids=IDS)
 def test_every_upload_form_keeps_a_photo_without_its_gps_and_device(form, name, field):
     clean = cleaned(field, as_upload("anh.jpg", images.jpeg_with_gps_and_orientation()))
+    if not clean.thumbnail:  # received for background processing: the task's re-encoding is what gets stored
+        clean = clean_photo(as_upload("anh.jpg", clean.data))
     stored = Image.open(io.BytesIO(clean.data))
     assert stored.format == "JPEG" and not stored.getexif() and (stored.width, stored.height) == (20, 60)
 
@@ -91,3 +93,23 @@ def test_the_pixel_limit_is_applied_per_call_and_pillow_is_left_alone():
 def test_an_office_file_is_refused_with_a_reason_and_a_way_out():
     with pytest.raises(ValidationError, match="lưu thành PDF"):
         clean_upload(as_upload("bao-cao.docx", files.docx_bytes()))
+
+
+@pytest.mark.parametrize("build", [images.jpeg_bytes, images.png_bytes, images.webp_bytes])
+def test_a_photo_received_for_later_keeps_its_bytes_and_a_cut_off_one_is_refused(build):
+    from units.uploads import receive_photo
+
+    data = build()
+    received = receive_photo(as_upload("anh", data))
+    assert received.data == data and not received.thumbnail and (received.width, received.height) > (0, 0)
+    with pytest.raises(ValidationError, match="không đầy đủ|không phải là ảnh"):  # WebP: Pillow reads it all at once
+        receive_photo(as_upload("anh", data[: len(data) - 30]))
+
+
+def test_a_received_file_that_is_no_photo_or_empty_is_refused_in_vietnamese():
+    from units.uploads import receive_photo
+
+    with pytest.raises(ValidationError, match="không phải là ảnh"):
+        receive_photo(as_upload("anh.jpg", b"GIF89a" + bytes(100)))
+    with pytest.raises(ValidationError, match="rỗng"):
+        receive_photo(as_upload("anh.jpg", b""))

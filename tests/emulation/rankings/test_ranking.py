@@ -5,7 +5,6 @@ import csv
 import datetime
 import io
 from decimal import Decimal
-from types import SimpleNamespace
 
 import openpyxl
 import pytest
@@ -14,43 +13,14 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from pypdf import PdfReader
 
-from emulation.models import Band, PeriodStatus
+from emulation.models import PeriodStatus
 from emulation.rankings.permissions import blocs_for_user, require_dashboard, require_rankings
-from tests.emulation.factories import make_movement, make_period, make_scheme
+from tests.emulation.factories import make_period, make_scheme
 from tests.factories import make_bloc, make_score, make_unit, make_user
 
 pytestmark = pytest.mark.django_db
 
 FLAGGED = "Chưa đủ căn cứ xếp hạng"
-
-
-@pytest.fixture
-def world(tree):
-    """Năm 2025 of the office-culture movement: the departments' bloc (with Sở Nội vụ) and the districts' cluster."""
-    movement = make_movement(name="Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở")
-    period = make_period(movement=movement, name="Năm 2025", status=PeriodStatus.REVIEW)
-    period.starts_on, period.ends_on = datetime.date(2025, 1, 1), datetime.date(2025, 12, 31)
-    period.save()
-    scheme = make_scheme(period, min_inspections=2)
-    bands = {
-        name: Band.objects.create(scheme=scheme, code=code, name=name, min_total=Decimal(low))
-        for code, name, low in [("XS", "Xuất sắc", 90), ("T", "Tốt", 80), ("K", "Khá", 70)]
-    }
-    justice = make_unit(name="Sở Tư pháp", parent=tree.province)
-    building = make_unit(name="Sở Xây dựng", parent=tree.province)
-    cu_jut = make_unit(name="Huyện Cư Jút", parent=tree.province)
-    dak_mil = make_unit(name="Huyện Đắk Mil", parent=tree.province)
-    departments = make_bloc(period, [tree.home, justice, building], name="Khối các sở, ban, ngành")
-    districts = make_bloc(period, [cu_jut, dak_mil], name="Cụm các huyện phía Bắc")
-    make_score(tree.home, period, total=Decimal("95"), band=bands["Xuất sắc"], rank=1, inspection_count=3)
-    make_score(justice, period, total=Decimal("88"), band=bands["Tốt"], rank=2, inspection_count=2)
-    make_score(
-        building, period, total=Decimal("91"), band=bands["Xuất sắc"], insufficient_evidence=True, inspection_count=1
-    )
-    make_score(cu_jut, period, total=Decimal("88"), band=bands["Tốt"], rank=1, inspection_count=4)
-    make_score(dak_mil, period, total=Decimal("88"), band=bands["Tốt"], rank=1, inspection_count=2)
-    make_score(make_unit(name="Sở Y tế", parent=tree.province), period, total=Decimal("60"))  # no bloc: not ranked
-    return SimpleNamespace(period=period, departments=departments, districts=districts, bands=bands)
 
 
 def url(name="emulation:ranking", **query):
@@ -85,7 +55,11 @@ def test_users_outside_the_council_and_the_blocs_are_refused(login, personas, wo
 @pytest.mark.parametrize("persona", ["administrator", "council_member", "secretary", "unit_head"])
 @pytest.mark.parametrize("name", ["emulation:ranking", "emulation:ranking_pdf"])
 def test_council_administrators_and_heads_of_bloc_members_are_let_in(login, personas, world, persona, name):
-    assert login(getattr(personas, persona)).get(url(name)).status_code == 200
+    response = login(getattr(personas, persona)).get(url(name))
+    if name == "emulation:ranking_pdf":  # the sheet is built in the background: to its progress page
+        assert response.status_code == 302 and "/rankings/prints/" in response["Location"]
+    else:
+        assert response.status_code == 200
 
 
 def test_the_council_sees_every_bloc_and_a_unit_head_only_the_bloc_of_their_unit(personas, world):
@@ -254,17 +228,33 @@ def test_the_menu_offers_rankings_and_the_dashboard_to_the_council_only(login, p
 # --- the council's PDF ----------------------------------------------------------------------------------------------
 
 
+@pytest.fixture
+def printed(django_capture_on_commit_callbacks):
+    """printed(client, **query) → the ranking sheet's bytes, as its user downloads it once built (eager task)."""
+
+    def _printed(client, **query) -> bytes:
+        with django_capture_on_commit_callbacks(execute=True):
+            progress = client.get(url("emulation:ranking_pdf", **query))["Location"]
+        page = client.get(progress).content.decode()
+        download = progress + "file.pdf"
+        assert download in page
+        response = client.get(download)
+        assert response["Content-Type"] == "application/pdf"
+        return b"".join(response.streaming_content)
+
+    return _printed
+
+
 def text_of(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
 @time_machine.travel(datetime.datetime(2026, 1, 15, 9, 0, tzinfo=datetime.UTC))
-def test_the_council_pdf_lists_each_bloc_and_the_flagged_units_with_their_reason(login, personas, world):
-    response = login(personas.secretary).get(url("emulation:ranking_pdf"))
-    assert response["Content-Type"] == "application/pdf"
-    page = PdfReader(io.BytesIO(response.getvalue())).pages[0]
+def test_the_council_pdf_lists_each_bloc_and_the_flagged_units_with_their_reason(login, personas, world, printed):
+    pdf = printed(login(personas.secretary))
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
     assert page.mediabox.width > page.mediabox.height  # A4 landscape
-    text = text_of(response.getvalue())
+    text = text_of(pdf)
     for expected in [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
@@ -287,9 +277,8 @@ def test_the_council_pdf_lists_each_bloc_and_the_flagged_units_with_their_reason
     assert "Sở Xây dựng" in flagged_part
 
 
-def test_the_pdf_follows_the_filter(login, personas, world):
-    response = login(personas.council_member).get(url("emulation:ranking_pdf", bloc=world.districts.pk))
-    text = text_of(response.getvalue())
+def test_the_pdf_follows_the_filter(login, personas, world, printed):
+    text = text_of(printed(login(personas.council_member), bloc=world.districts.pk))
     assert "Cụm các huyện phía Bắc" in text
     assert "Khối các sở, ban, ngành" not in text
 
