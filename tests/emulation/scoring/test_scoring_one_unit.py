@@ -14,7 +14,8 @@ from emulation.models import CriterionGroup, DeductionRule, PeriodStatus, Score,
 from emulation.scoring.engine import compute_period, recompute_unit
 from emulation.scoring.views import shown_lines
 from evaluations.models import Violation, ViolationStatus
-from tests.emulation.factories import make_criterion, make_period, make_pledge, make_scheme
+from tests.emulation.factories import make_criterion, make_period, make_scheme
+from tests.emulation.scoring.claims import claimed, in_progress_period
 from tests.factories import make_bloc, make_unit, make_violation, make_violation_type
 
 D = Decimal
@@ -23,15 +24,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def period():
-    return make_period(
-        starts_on=datetime.date(2026, 1, 1), ends_on=datetime.date(2026, 12, 31), status=PeriodStatus.IN_PROGRESS
-    )
-
-
-def claimed(period, criterion, points_by_unit):
-    for unit, points in points_by_unit.items():
-        pledge = make_pledge(unit=unit, period=period)
-        SelfAssessment.objects.create(pledge=pledge, criterion=criterion, claimed_points=D(points))
+    return in_progress_period()
 
 
 def standing(period):
