@@ -162,7 +162,7 @@ class UnitImport(ImportSpec):
         updated = [row for row in rows if row.instance is not None]
         fields = self._changed_fields(updated)
         changed = [self._apply(row.instance, row) for row in updated]
-        if changed:
+        if changed and fields:  # a row may change only its further successors (written below)
             # Only the columns that differ somewhere: bulk_update's CASE per column grows with the batch.
             Unit.objects.bulk_update(changed, with_folded(Unit, changed, fields), batch_size=UPDATE_BATCH_SIZE)
         self._write_paths(self._repath())

@@ -65,6 +65,8 @@ def successor_errors(unit: Unit | None, successors: list[Unit]) -> list[str]:
     graph[unit.pk] = {other.pk for other in successors}
     for cycle in find_cycles(graph):
         if unit.pk in cycle:
+            start = cycle.index(unit.pk)
+            cycle = [*cycle[start:-1], *cycle[:start], unit.pk]  # told from the unit being edited
             names = dict(Unit.objects.filter(pk__in=cycle).values_list("pk", "name"))
             chain = " → ".join(names[pk] for pk in cycle)
             return [_("Chuỗi đơn vị kế thừa quay vòng: %(chain)s.") % {"chain": chain}]
