@@ -179,3 +179,22 @@ def test_the_hourly_task_moves_the_staff_once_the_day_has_come(personas, commune
     assert apply_due_reorganisation_moves.delay().get() == 1
 
     assert Person.objects.get(pk=clerk.pk).unit.code == "X-NAMNUNG"
+
+
+def test_a_role_revoked_or_a_person_gone_meanwhile_is_left_alone_on_the_day(personas, communes, tree):
+    district, _, _ = communes
+    staff = make_person(unit=district)
+    chair = make_user()
+    grant(chair, Role.UNIT_HEAD, district)
+    dissolve = Act(kind="dissolve", sources=[district], resolution_number="1660/NQ-UBTVQH15", resolution_date=TODAY,
+                   effective_on=SOON)  # fmt: skip
+    record_reorganisation(act=dissolve, by=personas.administrator)
+    RoleAssignment.objects.filter(user=chair).delete()
+    Person.objects.filter(pk=staff.pk).update(unit=tree.other)
+
+    assert apply_due_moves(today=SOON) == 2  # only the two communes handed over to the province
+
+    assert Person.objects.get(pk=staff.pk).active
+    assert not RoleAssignment.objects.filter(user=chair).exists()
+    assert not Notification.objects.filter(user=chair).exists()
+    assert not ReorganisationChange.objects.filter(pending=True).exists()
