@@ -59,8 +59,6 @@ def successor_errors(unit: Unit | None, successors: list[Unit]) -> list[str]:
     """Why `successors` cannot be the successors of `unit` (None: a unit not yet saved, which nothing leads to)."""
     if unit is None or unit.pk is None:
         return []
-    if any(other.pk == unit.pk for other in successors):
-        return [_("Đơn vị không thể kế thừa chính nó.")]
     graph = successor_graph()
     graph[unit.pk] = {other.pk for other in successors}
     for cycle in find_cycles(graph):
