@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from units.models import Person, Role, RoleAssignment, Unit, User
-from units.pickers import UnitPicker
+from units.pickers import UnitMultiPicker, UnitPicker
+from units.reorganisation.successors import successor_errors
 from units.uploads import clean_upload
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
@@ -11,13 +12,25 @@ DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yy
 class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
-        fields = ["code", "name", "level", "kind", "parent", "valid_from", "valid_to", "successor"]
-        widgets = {"valid_from": DATE_WIDGET, "valid_to": DATE_WIDGET, "parent": UnitPicker, "successor": UnitPicker}
+        fields = ["code", "name", "level", "kind", "parent", "valid_from", "valid_to"]
+        fields += ["successor", "further_successors"]
+        widgets = {
+            "valid_from": DATE_WIDGET,
+            "valid_to": DATE_WIDGET,
+            "parent": UnitPicker,
+            "successor": UnitPicker,
+            "further_successors": UnitMultiPicker,
+        }
 
     def __init__(self, *args, administered=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = administered
         self.fields["successor"].queryset = Unit.objects.all()
+        self.fields["further_successors"].queryset = Unit.objects.all()
+        self.fields["further_successors"].help_text = _("Khi chia tách: các đơn vị mới khác, ngoài đơn vị kế thừa.")
+        self.fields["further_successors"].error_messages["invalid_choice"] = _("Đơn vị kế thừa không tồn tại.")
+        self.fields["further_successors"].error_messages["invalid_pk_value"] = _("Đơn vị kế thừa không tồn tại.")
+        self.fields["successor"].error_messages["invalid_choice"] = _("Đơn vị kế thừa không tồn tại.")
         if self.instance.pk:
             self.fields["parent"].queryset = administered.exclude(path__startswith=self.instance.path)
 
@@ -26,8 +39,15 @@ class UnitForm(forms.ModelForm):
         start, end = cleaned.get("valid_from"), cleaned.get("valid_to")
         if start and end and end < start:
             self.add_error("valid_to", _("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."))
-        if cleaned.get("successor") and self.instance.pk and cleaned["successor"].pk == self.instance.pk:
-            self.add_error("successor", _("Đơn vị không thể kế thừa chính nó."))
+        first, further = cleaned.get("successor"), list(cleaned.get("further_successors") or [])
+        if further and first is None:
+            self.add_error("successor", _("Chọn đơn vị kế thừa (thứ nhất) trước các đơn vị kế thừa khác."))
+        for name, chosen in (("successor", [first] if first else []), ("further_successors", further)):
+            if self.instance.pk and any(item.pk == self.instance.pk for item in chosen):
+                self.add_error(name, _("Đơn vị không thể kế thừa chính nó."))
+        if not self.errors:
+            for message in successor_errors(self.instance, [item for item in [first, *further] if item is not None]):
+                self.add_error("successor", message)
         return cleaned
 
 

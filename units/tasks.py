@@ -30,7 +30,7 @@ def flush_outbox_on_worker_start(sender=None, **kwargs) -> None:
 
 @shared_task
 def apply_due_reorganisation_moves() -> int:
-    """Units waiting for a reorganisation act's effective day change parent once it has come (beat, hourly)."""
-    from units.reorganisation.services import apply_due_moves
+    """Units, staff and roles waiting for a reorganisation act's effective day change once it comes (hourly)."""
+    from units.reorganisation.pending import apply_due_moves
 
     return apply_due_moves()

@@ -96,7 +96,8 @@ def test_administrator_sees_the_form_and_the_columns(login, personas):
 
 
 @pytest.mark.parametrize(
-    ("kind", "header", "example"), [("units", UNIT_HEADER, "SNV-PTC"), ("people", PERSON_HEADER, "CB-00001")]
+    ("kind", "header", "example"),
+    [("units", [*UNIT_HEADER, "further_successor_codes"], "SNV-PTC"), ("people", PERSON_HEADER, "CB-00001")],
 )
 def test_the_sample_file_holds_the_header_and_an_example_row_that_imports_as_is(login, personas, kind, header, example):
     client = login(personas.administrator)

@@ -28,13 +28,8 @@ from tests.factories import (
 )
 from units.models import Kind, Level, Unit
 from units.reorganisation.models import ReorganisationChange
-from units.reorganisation.services import (
-    Act,
-    NewUnit,
-    apply_due_moves,
-    record_reorganisation,
-    reverse_reorganisation,
-)
+from units.reorganisation.pending import apply_due_moves
+from units.reorganisation.services import Act, NewUnit, record_reorganisation, reverse_reorganisation
 from units.tasks import apply_due_reorganisation_moves
 
 pytestmark = pytest.mark.django_db

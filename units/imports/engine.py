@@ -151,7 +151,7 @@ def flag_duplicate_keys(rows: list[Row], key: str) -> None:
 
 def preview_import(*, spec: ImportSpec, content: bytes) -> Preview:
     """Read and validate every row; decide for each valid row whether it creates, updates or changes nothing."""
-    rows = read_rows(content, spec.column_names)
+    rows = read_rows(content, [column.name for column in spec.columns if not column.optional])
     spec.load(rows)
     for row in rows:
         spec.clean(row)

@@ -36,6 +36,7 @@ class ImportFileError(Exception):
 class Column:
     name: str
     help: str = ""
+    optional: bool = False  # a file may leave the column out (older files); rows then keep what they have
 
 
 def read_table(content: bytes) -> list[list]:

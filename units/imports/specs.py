@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from units.folding import with_folded
 from units.imports.engine import Column, ImportSpec, Row
 from units.models import Category, Kind, Level, Person, Unit, administered_unit_ids
+from units.reorganisation.successor_import import FurtherSuccessors
 
 BATCH_SIZE = 1000
 
@@ -42,7 +43,7 @@ class UnitImport(ImportSpec):
     title = gettext_lazy("đơn vị")
     success_url = "units:units"
     examples = (
-        ("SNV-PTC", "Phòng Tổ chức, biên chế", "sub_unit", "Phòng, ban chuyên môn", "SNV", "01/01/2025", "", ""),
+        ("SNV-PTC", "Phòng Tổ chức, biên chế", "sub_unit", "Phòng, ban chuyên môn", "SNV", "01/01/2025", "", "", ""),
     )
     columns = (
         Column("code", gettext_lazy("Mã đơn vị, bắt buộc, duy nhất; dùng để nhận ra đơn vị khi nhập lại.")),
@@ -53,6 +54,11 @@ class UnitImport(ImportSpec):
         Column("valid_from", gettext_lazy("Hiệu lực từ ngày (dd/mm/yyyy), có thể để trống.")),
         Column("valid_to", gettext_lazy("Hiệu lực đến ngày (dd/mm/yyyy), có thể để trống.")),
         Column("successor_code", gettext_lazy("Mã đơn vị kế thừa khi sáp nhập, có thể để trống.")),
+        Column(
+            "further_successor_codes",
+            gettext_lazy("Khi chia tách: mã các đơn vị kế thừa khác, cách nhau bởi dấu “;”; có thể bỏ cột này."),
+            optional=True,
+        ),
     )
     fields = ("name", "level", "kind", "valid_from", "valid_to")
 
@@ -61,6 +67,7 @@ class UnitImport(ImportSpec):
         self.codes_by_pk = {unit.pk: code for code, unit in self.units.items()}
         self.file_codes = {row.cell("code") for row in rows}
         self.administered = administered_ids(self.user)
+        self.further = FurtherSuccessors(self.units, self.codes_by_pk, self.file_codes)
 
     def clean(self, row: Row) -> None:
         row.values = {
@@ -76,6 +83,7 @@ class UnitImport(ImportSpec):
         start, end = row.values["valid_from"], row.values["valid_to"]
         if start and end and end < start:
             row.error(_("Ngày hết hiệu lực (valid_to) phải sau ngày bắt đầu hiệu lực (valid_from)."))
+        self.further.clean(row)
         row.instance = self.units.get(row.values["code"])
         self._check_scope(row)
 
@@ -126,6 +134,7 @@ class UnitImport(ImportSpec):
                     if member in rows_by_code and message not in rows_by_code[member].errors:
                         rows_by_code[member].error(message)
             settled.update(trail)
+        self.further.check(rows)
 
     def is_unchanged(self, row: Row) -> bool:
         unit = row.instance
@@ -133,6 +142,7 @@ class UnitImport(ImportSpec):
             all(getattr(unit, name) == row.values[name] for name in self.fields)
             and self._current_parent_code(unit) == row.values["parent_code"]
             and self.codes_by_pk.get(unit.successor_id, "") == row.values["successor_code"]
+            and self.further.is_unchanged(row)
         )
 
     def write(self, rows: list[Row]) -> None:
@@ -152,10 +162,11 @@ class UnitImport(ImportSpec):
         updated = [row for row in rows if row.instance is not None]
         fields = self._changed_fields(updated)
         changed = [self._apply(row.instance, row) for row in updated]
-        if changed:
+        if changed and fields:  # a row may change only its further successors (written below)
             # Only the columns that differ somewhere: bulk_update's CASE per column grows with the batch.
             Unit.objects.bulk_update(changed, with_folded(Unit, changed, fields), batch_size=UPDATE_BATCH_SIZE)
         self._write_paths(self._repath())
+        self.further.write(rows, self.units)
 
     def _waves(self, rows: list[Row]) -> list[list[Row]]:
         """New rows grouped so that every row's new parent is in an earlier group."""

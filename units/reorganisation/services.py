@@ -8,11 +8,12 @@ Rules
   opens its new units on that day (a merge may instead go into an existing unit). Each old unit names its successor
   (the receiving unit); a split names every new unit (the first as `successor`, the others as further successors),
   and the history and the read access follow all of them.
-- A unit changes parent (a move, or the sub-units handed over by a closing act) only on the effective day: an act
-  recorded ahead leaves the tree as it is and `apply_due_moves` (hourly task) moves the units when the day comes.
+- Units change parent, staff move or leave and roles move or end only on the effective day: an act recorded ahead
+  writes them as pending changes (shown in the preview) and `pending.apply_due_moves` (hourly task) applies them, and
+  tells the people concerned, when the day comes. An act dated today or earlier applies them at once.
 - What the old unit held moves to its successor: its open sub-units, its active staff and its role assignments; a
-  role the holder already has on the successor ends instead. Everyone whose role moves or ends is told. A dissolved
-  unit without a receiving unit hands its sub-units to its own parent; its staff leave, its roles end.
+  role the holder already has on the successor ends instead. Everyone whose role moves or ends is told when it does.
+  A dissolved unit without a receiving unit hands its sub-units to its own parent; its staff leave, its roles end.
 - Past records are never touched: scores, decisions, awards and certificates keep the unit they were made for.
 - All of it or nothing: any invalid part refuses the whole act. The preview runs the same steps and rolls back.
 - A recorded act is undone, all of it, only before its effective day.
@@ -37,6 +38,7 @@ from units.reorganisation.models import (
     ReorganisationKind,
     ReorganisationStatus,
 )
+from units.reorganisation.pending import notify_role_changes, role_text
 
 CLOSING = {ReorganisationKind.MERGE, ReorganisationKind.SPLIT, ReorganisationKind.RENAME, ReorganisationKind.DISSOLVE}
 
@@ -161,6 +163,7 @@ class _Applier:
     def __init__(self, record: Reorganisation, act: Act):
         self.record, self.act, self.changes = record, act, []
         self.closing_day = act.effective_on - datetime.timedelta(days=1)
+        self.pending = act.effective_on > timezone.localdate()
 
     def run(self) -> list[ReorganisationChange]:
         new_units = [self._open(item) for item in self.act.new_units]
@@ -172,7 +175,7 @@ class _Applier:
             further = new_units[1:] if self.act.kind == ReorganisationKind.SPLIT else []
             for unit in self.act.sources:
                 self._close(unit, successor, further)
-        self._notify()
+        notify_role_changes(self.record, self.changes)
         return self.changes
 
     def _log(self, kind: str, description: str, **fields) -> ReorganisationChange:
@@ -215,8 +218,7 @@ class _Applier:
         self._move_roles(unit, successor)
 
     def _move_unit(self, unit: Unit, parent: Unit) -> None:
-        old = unit.parent
-        pending = self.act.effective_on > timezone.localdate()
+        old, pending = unit.parent, self.pending
         if not pending:
             unit.parent = parent
             unit.save()
@@ -227,46 +229,43 @@ class _Applier:
                   unit=unit, from_unit=old, to_unit=parent, pending=pending)  # fmt: skip
 
     def _move_people(self, unit: Unit, successor: Unit | None) -> None:
+        when = {"day": day(self.act.effective_on)}
         for person in Person.objects.filter(unit=unit, active=True).order_by("full_name"):
+            names = {**when, "person": person.full_name, "old": unit.name}
             if successor is not None:
-                person.unit = successor
-                person.save(update_fields=["unit"])
+                if not self.pending:
+                    person.unit = successor
+                    person.save(update_fields=["unit"])
                 text = _("%(person)s chuyển từ %(old)s sang %(new)s.")
-                self._log(ChangeKind.MOVE_PERSON, text % {"person": person.full_name, "old": unit.name,
-                          "new": successor.name}, person=person, from_unit=unit, to_unit=successor)  # fmt: skip
+                if self.pending:
+                    text = _("%(person)s chuyển từ %(old)s sang %(new)s khi văn bản có hiệu lực (%(day)s).")
+                self._log(ChangeKind.MOVE_PERSON, text % {**names, "new": successor.name}, person=person,
+                          from_unit=unit, to_unit=successor, pending=self.pending)  # fmt: skip
             else:
-                person.active = False
-                person.save(update_fields=["active"])
+                if not self.pending:
+                    person.active = False
+                    person.save(update_fields=["active"])
                 text = _("%(person)s thôi công tác tại %(old)s (đơn vị giải thể).")
-                self._log(ChangeKind.DEACTIVATE_PERSON, text % {"person": person.full_name, "old": unit.name},
-                          person=person, from_unit=unit)  # fmt: skip
+                if self.pending:
+                    text = _("%(person)s thôi công tác tại %(old)s khi văn bản có hiệu lực (%(day)s; đơn vị giải thể).")
+                self._log(ChangeKind.DEACTIVATE_PERSON, text % names, person=person, from_unit=unit,
+                          pending=self.pending)  # fmt: skip
 
     def _move_roles(self, unit: Unit, successor: Unit | None) -> None:
         for assignment in RoleAssignment.objects.filter(unit=unit).select_related("user").order_by("role", "pk"):
-            names = {"user": assignment.user, "role": assignment.get_role_display(), "old": unit.name}
-            fields = {"user": assignment.user, "role": assignment.role, "from_unit": unit, "to_unit": successor}
+            names = {"user": assignment.user, "role": assignment.get_role_display(), "old": unit.name,
+                     "new": successor and successor.name, "day": day(self.act.effective_on)}  # fmt: skip
+            fields = {"user": assignment.user, "role": assignment.role, "from_unit": unit, "to_unit": successor,
+                      "pending": self.pending}  # fmt: skip
             held = successor and RoleAssignment.objects.filter(user=assignment.user, role=assignment.role,
                                                                unit=successor).exists()  # fmt: skip
-            if successor is not None and not held:
+            kind = ChangeKind.MOVE_ROLE if successor is not None and not held else ChangeKind.END_ROLE
+            if not self.pending and kind == ChangeKind.MOVE_ROLE:
                 assignment.unit = successor
                 assignment.save(update_fields=["unit"])
-                text = _("Vai trò %(role)s của %(user)s chuyển từ %(old)s sang %(new)s.")
-                self._log(ChangeKind.MOVE_ROLE, text % {**names, "new": successor.name}, **fields)
-            else:
+            elif not self.pending:
                 assignment.delete()
-                text = _("Vai trò %(role)s của %(user)s tại %(old)s chấm dứt.")
-                self._log(ChangeKind.END_ROLE, text % names, **fields)
-
-    def _notify(self) -> None:
-        """Each person whose role moved or ended is told, with the act's basis and date."""
-        basis = _("theo %(number)s ngày %(date)s, có hiệu lực từ %(day)s") % {
-            "number": self.record.resolution_number,
-            "date": day(self.record.resolution_date),
-            "day": day(self.record.effective_on),
-        }
-        for change in self.changes:
-            if change.kind in (ChangeKind.MOVE_ROLE, ChangeKind.END_ROLE):
-                notify(users=[change.user], title=change.description, body=basis)
+            self._log(kind, role_text(kind, pending=self.pending) % names, **fields)
 
 
 def reverse_reorganisation(*, reorganisation: Reorganisation, by: User) -> Reorganisation:
@@ -283,26 +282,6 @@ def reverse_reorganisation(*, reorganisation: Reorganisation, by: User) -> Reorg
         record.status, record.reversed_by, record.reversed_at = ReorganisationStatus.REVERSED, by, timezone.now()
         record.save(update_fields=["status", "reversed_by", "reversed_at"])
     return record
-
-
-def apply_due_moves(today: datetime.date | None = None) -> int:
-    """Move the units whose act has taken effect by `today` (default: today) and were waiting for it; how many."""
-    today = today or timezone.localdate()
-    due = ReorganisationChange.objects.filter(
-        kind=ChangeKind.MOVE_UNIT,
-        pending=True,
-        reorganisation__status=ReorganisationStatus.RECORDED,
-        reorganisation__effective_on__lte=today,
-    ).select_related("unit", "to_unit")
-    moved = 0
-    for change in due.order_by("reorganisation__effective_on", "reorganisation_id", "position"):
-        with transaction.atomic():
-            if change.unit is not None and change.to_unit is not None:
-                change.unit.parent = change.to_unit
-                change.unit.save()
-                moved += 1
-            ReorganisationChange.objects.filter(pk=change.pk).update(pending=False)
-    return moved
 
 
 def _undo_open(change):
@@ -331,19 +310,27 @@ def _undo_move_unit(change):
 
 
 def _undo_move_person(change):
+    if change.pending:
+        return
     Person.objects.filter(pk=change.person_id).update(unit=change.from_unit)
 
 
 def _undo_deactivate_person(change):
+    if change.pending:
+        return
     Person.objects.filter(pk=change.person_id).update(active=True)
 
 
 def _undo_move_role(change):
+    if change.pending:
+        return  # the role never moved; nobody was told
     RoleAssignment.objects.filter(user=change.user, role=change.role, unit=change.to_unit).update(unit=change.from_unit)
     _tell_restored(change)
 
 
 def _undo_end_role(change):
+    if change.pending:
+        return
     RoleAssignment.objects.get_or_create(user=change.user, role=change.role, unit=change.from_unit)
     _tell_restored(change)
 
