@@ -1,6 +1,6 @@
 """The access matrix, routes of one object:
 emulation set-up and scores: movements, commitment items, blocs, periods, schemes, pledges,
-self-assessment, scores, eligibility.
+self-assessment, scores, ranking prints, eligibility.
 
 Each row: the URL's object (tests/access/matrix.py), then what each persona gets — GET home, GET other, POST home,
 POST other — in the order administrator, unit_head, clerk, inspector, council_member, secretary, staff, outsider.
@@ -152,6 +152,16 @@ MATRIX = {
     "emulation:eligibility_detail": (
         "pk=eligibility",
         "200 200 200 404 200 200 200 404", "200 404 404 404 200 200 404 200",  # GET
+        "405 405 405 405 405 405 405 405", "405 405 405 405 405 405 405 405",  # POST
+    ),
+    "emulation:ranking_print": (  # only the user who asked for the print reads it
+        "pk=ranking_print",
+        "404 404 403 403 404 200 403 404", "404 404 403 403 404 404 403 404",  # GET
+        "405 405 405 405 405 405 405 405", "405 405 405 405 405 405 405 405",  # POST
+    ),
+    "emulation:ranking_print_file": (
+        "pk=ranking_print",
+        "404 404 403 403 404 200 403 404", "404 404 403 403 404 404 403 404",  # GET
         "405 405 405 405 405 405 405 405", "405 405 405 405 405 405 405 405",  # POST
     ),
 }

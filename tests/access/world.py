@@ -27,6 +27,7 @@ from emulation.models import (
     SelfAssessment,
     TitleHistory,
 )
+from emulation.rankings.models import PrintStatus, RankingPrint
 from evaluations.models import Appeal, Attachment, CorrectiveAction, Evidence, InspectionStatus, KpiReading
 from evaluations.records.services import RECORD_MODELS
 from tests.conftest import build_personas, build_tree
@@ -193,6 +194,10 @@ def build_side(unit, sub, personas, *, subject, notified, inspector, secretary, 
         add_member(council, unit=member.person.unit, user=member)
     s.council = council
     s.seat = council.members.order_by("pk").first()
+    # a finished ranking print of the period, asked for by the side's council secretary (only they may read it)
+    s.ranking_print = RankingPrint.objects.create(
+        user=secretary, period=s.period, status=PrintStatus.DONE, file=ContentFile(b"%PDF-1.4 x", "r.pdf")
+    )
     s.nomination = make_nomination(person=subject, period=s.period, status=NominationStatus.PROPOSED)
     s.nomination_file = attach(s.nomination)
     on_ballot = make_nomination(person=subject, period=s.period, title=s.title)
