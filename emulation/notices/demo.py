@@ -1,4 +1,4 @@
-"""Demo public consultation for Đắk Nông: the province proposes a staff member of Sở Nội vụ (Chiến sĩ thi đua tỉnh
+"""Demo public consultation for Lâm Đồng (the province since the 01/07/2025 merger): the province proposes a staff member of Sở Nội vụ (Chiến sĩ thi đua tỉnh
 last year) for Chiến sĩ thi đua toàn quốc and Sở Giáo dục và Đào tạo for Huân chương Lao động hạng Ba; the council's
 secretary vetted both on Monday 23/11/2026, so the public notices page shows them with the window of the seeded
 rules (10 working days: 23/11 – 07/12/2026).
@@ -14,7 +14,7 @@ from django.utils import timezone
 from emulation.council.models.nominations import Nomination, NominationStatus
 from emulation.movements.models import Period
 from emulation.titles.models import AwardForm, Title
-from units.demo import PROVINCE_CODE, demo_email
+from units.demo import CURRENT_PROVINCE_CODE, PROVINCE_CODE, demo_email
 from units.models import Person, Unit, User
 
 P = PROVINCE_CODE
@@ -39,7 +39,7 @@ def _build() -> int:
     proposer = User.objects.filter(email=demo_email("thutruong")).first()
     secretary = User.objects.filter(email=demo_email("thuky")).first()
     person = Person.objects.filter(code=f"{P}-SNV-003").select_related("unit").first()
-    school_board = Unit.objects.filter(code=f"{P}-SGDDT").first()
+    school_board = Unit.objects.filter(code=f"{CURRENT_PROVINCE_CODE}-SGDDT").first()
     national = Title.objects.filter(code="CSTD_TQ").first()
     medal = AwardForm.objects.filter(code="HCLD_3").first()
     if None in (period, proposer, secretary, person, school_board, national, medal):

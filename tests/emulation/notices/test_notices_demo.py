@@ -18,7 +18,7 @@ def test_the_demo_province_page_lists_its_nominations_under_consultation(client)
         import_string(path)()
     assert import_string(BUILDERS[-1])() == {"nominations under public consultation": 2}
     assert Nomination.objects.count() == 2
-    province = Unit.objects.get(code="DNO")
+    province = Unit.objects.get(code="LDG")  # Đắk Nông merged into Lâm Đồng on 01/07/2025
     rows = client.get(reverse("emulation:notice_body", args=[province.pk])).content.decode()
     assert rows.count("23/11/2026 – 07/12/2026") == 2
     assert "Chiến sĩ thi đua toàn quốc" in rows and "Huân chương Lao động hạng Ba" in rows
