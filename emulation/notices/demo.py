@@ -1,7 +1,7 @@
-"""Demo public consultation for Lâm Đồng (the province since the 01/07/2025 merger): the province proposes a staff member of Sở Nội vụ (Chiến sĩ thi đua tỉnh
-last year) for Chiến sĩ thi đua toàn quốc and Sở Giáo dục và Đào tạo for Huân chương Lao động hạng Ba; the council's
-secretary vetted both on Monday 23/11/2026, so the public notices page shows them with the window of the seeded
-rules (10 working days: 23/11 – 07/12/2026).
+"""Demo public consultation for Lâm Đồng (the province since the 01/07/2025 merger): the province proposes a staff
+member of Sở Nội vụ (Chiến sĩ thi đua tỉnh last year) for Chiến sĩ thi đua toàn quốc and Sở Giáo dục và Đào tạo for
+Huân chương Lao động hạng Ba; the council's secretary vetted both on Monday 23/11/2026, so the public notices page
+shows them with the window of the seeded rules (10 working days: 23/11 – 07/12/2026).
 
 Idempotent: each nomination is created once (by period, nominee and title or form).
 """
