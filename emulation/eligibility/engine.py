@@ -21,7 +21,6 @@ from collections import defaultdict
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,6 +28,7 @@ from emulation.eligibility.conditions import CHECKS, Outcome, percent
 from emulation.eligibility.facts import Facts, load_facts
 from emulation.eligibility.models import EligibilityCheck, EligibilityResult, Quota
 from emulation.movements.models import Period
+from emulation.titles.dated import in_force_q
 from emulation.titles.models import ConditionKind, QuotaBase, Rounding, RuleSet, Title, TitleCondition
 from units.models import Unit
 
@@ -70,8 +70,7 @@ def quota_for(*, condition: TitleCondition, base: int) -> int:
 
 def default_rule_set(period: Period) -> RuleSet | None:
     day = period.ends_on
-    sets = RuleSet.objects.filter(active=True, effective_from__lte=day)
-    return sets.filter(Q(effective_to__isnull=True) | Q(effective_to__gte=day)).order_by("-effective_from").first()
+    return RuleSet.objects.filter(in_force_q(day), active=True).order_by("-effective_from").first()
 
 
 def run_eligibility(*, period: Period, rule_set: RuleSet | None = None) -> int:

@@ -7,14 +7,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from emulation.titles.dated import DatedQuerySet
 from emulation.titles.models import AwardForm, Title
 
 SATURDAY = 5
-
-
-class ConsultationRuleQuerySet(models.QuerySet):
-    def in_force(self, day):
-        return self.filter(effective_from__lte=day).filter(Q(effective_to__isnull=True) | Q(effective_to__gte=day))
 
 
 class ConsultationRule(models.Model):
@@ -41,7 +37,7 @@ class ConsultationRule(models.Model):
     effective_from = models.DateField(_("áp dụng từ"))
     effective_to = models.DateField(_("áp dụng đến"), null=True, blank=True)
 
-    objects = ConsultationRuleQuerySet.as_manager()
+    objects = DatedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("quy định lấy ý kiến công khai")

@@ -18,14 +18,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from emulation.decisions.models import Award
+from emulation.titles.dated import DatedQuerySet
 from emulation.titles.models import AwardForm, Title, TitleScope
 from units.models import Unit
-
-
-class DatedQuerySet(models.QuerySet):
-    def in_force(self, day):
-        """Rows in force on `day`: started on or before it and not ended before it."""
-        return self.filter(effective_from__lte=day).filter(Q(effective_to__isnull=True) | Q(effective_to__gte=day))
 
 
 class BaseSalary(models.Model):

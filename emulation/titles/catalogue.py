@@ -4,8 +4,8 @@ of a title (whose head signs) is read from the authorities' powers."""
 import datetime
 
 from django.db import transaction
-from django.db.models import Q
 
+from emulation.titles.dated import in_force_q
 from emulation.titles.models import AuthorityPower, RuleSet, TitleCondition
 from units.models import Unit
 
@@ -28,8 +28,7 @@ def copy_rule_set(
 
 def awarding_levels(*, title, day) -> set[str]:
     """The unit levels whose authority may confer `title` on `day` (from the authorities' powers, all data)."""
-    powers = AuthorityPower.objects.in_force(day).filter(title=title, authority__effective_from__lte=day)
-    powers = powers.filter(Q(authority__effective_to__isnull=True) | Q(authority__effective_to__gte=day))
+    powers = AuthorityPower.objects.in_force(day).filter(in_force_q(day, "authority__"), title=title)
     return set(powers.values_list("authority__unit_level", flat=True))
 
 

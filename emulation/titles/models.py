@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from emulation.titles.dated import ActiveDatedQuerySet, DatedQuerySet
 from evaluations.records.models import DisciplineForm, InitiativeLevel, TaskRating
 from units.models import Level
 
@@ -108,14 +109,6 @@ class Rounding(models.TextChoices):
     UP = "up", _("Làm tròn lên")
 
 
-class TitleConditionQuerySet(models.QuerySet):
-    def in_force(self, day):
-        """Active conditions in force on `day` (their own dates, when given)."""
-        return self.filter(active=True, effective_from__lte=day).filter(
-            models.Q(effective_to__isnull=True) | models.Q(effective_to__gte=day)
-        )
-
-
 class TitleCondition(models.Model):
     """One condition of a title under a rule set: its kind, numbers, legal basis and effective dates (all data)."""
 
@@ -158,7 +151,7 @@ class TitleCondition(models.Model):
     effective_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     active = models.BooleanField(_("đang dùng"), default=True)
 
-    objects = TitleConditionQuerySet.as_manager()
+    objects = ActiveDatedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("điều kiện danh hiệu")
@@ -269,11 +262,6 @@ class Authority(models.Model):
         return self.name
 
 
-class AuthorityPowerQuerySet(models.QuerySet):
-    def in_force(self, day):
-        return self.filter(effective_from__lte=day).filter(Q(effective_to__isnull=True) | Q(effective_to__gte=day))
-
-
 class AuthorityPower(models.Model):
     """That an authority may confer a title or an award form, from a date, on a legal basis."""
 
@@ -295,7 +283,7 @@ class AuthorityPower(models.Model):
     effective_from = models.DateField(_("hiệu lực từ"))
     effective_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
 
-    objects = AuthorityPowerQuerySet.as_manager()
+    objects = DatedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("quyền khen thưởng")

@@ -22,6 +22,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from emulation.titles.dated import ActiveDatedQuerySet
 from emulation.titles.models import AwardForm, Title
 from units.models import Person, Unit
 
@@ -43,12 +44,7 @@ def share_pct(count: int, base: int) -> Decimal:
     return (Decimal(count) * 100 / Decimal(base)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-class VoteRuleQuerySet(models.QuerySet):
-    def in_force(self, day):
-        return self.filter(active=True, effective_from__lte=day).filter(
-            Q(effective_to__isnull=True) | Q(effective_to__gte=day)
-        )
-
+class VoteRuleQuerySet(ActiveDatedQuerySet):
     def for_target(self, *, title=None, award_form=None, day):
         """The rule in force on `day` for the title or award form (the latest start wins)."""
         rules = self.in_force(day).filter(title=title) if title else self.in_force(day).filter(award_form=award_form)
