@@ -1,5 +1,5 @@
 """The demo province: Đắk Nông as it stood from 2019 to 30/06/2025, with people and demo logins, then its
-01/07/2025 reorganisation into Lâm Đồng recorded as real acts (units.demo_reorganisation).
+01/07/2025 reorganisation into Lâm Đồng recorded as real acts (units.reorganisation.demo).
 
 Rules:
 - Deterministic: names come from a seeded random generator, so every run on every machine builds the same province.
@@ -21,8 +21,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from units.demo_reorganisation import acts_recorded, record_the_reorganisation
 from units.models import Category, Kind, Level, Person, Role, RoleAssignment, Unit, User
+from units.reorganisation.demo import acts_recorded, record_the_reorganisation
 
 DEMO_PASSWORD = "ThiDua@2025"
 DEMO_EMAIL_DOMAIN = "thidua.demo"

@@ -31,7 +31,7 @@ CURRENT_YEAR = 2026
 
 P = PROVINCE_CODE
 
-# From this year on the movements run on Lâm Đồng's tree (units.demo_reorganisation): the units formed on
+# From this year on the movements run on Lâm Đồng's tree (units.reorganisation.demo): the units formed on
 # 01/07/2025 registered again by the end of July; the years before stay on Đắk Nông's tree.
 NEW_TREE_FROM = 2025
 
