@@ -20,7 +20,7 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
-# Wraps each secret ballot's own key (emulation/council/ballot_box.py); keep it out of the database and its backups.
+# Wraps each secret ballot's own key (emulation/council/ballots/box.py); keep it out of the database and its backups.
 BALLOT_KEY = os.environ.get("BALLOT_KEY", "")
 if not BALLOT_KEY:
     if not DEBUG:

@@ -89,7 +89,7 @@ def test_no_module_imports_a_higher_layer():
         ("units.models", "from evaluations.models import Violation\n"),
         ("evaluations.inspections.services", "from emulation.scoring.engine import recompute_unit\n"),
         ("emulation.movements.periods", "from emulation.scoring import engine\n"),
-        ("emulation.titles.catalogue", "import emulation.council.voting\n"),
+        ("emulation.titles.catalogue", "import emulation.council.ballots.voting\n"),
         ("emulation.pdfs", "from emulation.certificates.models import Certificate\n"),
         ("emulation.movements.views", "from emulation.models import Pledge\n"),
     ],

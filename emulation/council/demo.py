@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from emulation.council import sessions as services
-from emulation.council import voting
+from emulation.council.ballots import voting
 from emulation.council.models.ballots import Ballot, Choice
 from emulation.council.models.council import (
     Council,

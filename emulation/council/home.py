@@ -4,7 +4,7 @@ unit head or clerk follows: their units' nominations still under way, and those 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from emulation.council import voting
+from emulation.council.ballots import voting
 from emulation.council.models.ballots import Ballot, BallotStatus
 from emulation.council.models.council import CouncilMember
 from emulation.council.models.nominations import FINISHED, Nomination, NominationStatus

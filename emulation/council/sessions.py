@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emulation.council import quotas
-from emulation.council.ballot_box import create_key
+from emulation.council.ballots.box import create_key
 from emulation.council.models.ballots import Ballot, BallotStatus
 from emulation.council.models.council import (
     Attendance,

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from emulation.council import minutes as pdfs
-from emulation.council import quotas, stakes, voting
+from emulation.council import quotas
 from emulation.council import sessions as services
+from emulation.council.ballots import stakes, voting
 from emulation.council.forms import AttendanceForm, CloseBallotForm, SessionForm, VoteForm, WrittenVoteForm
 from emulation.council.models.council import Council, CouncilMember, Presence, Session
 from emulation.council.permissions import (

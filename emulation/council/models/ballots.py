@@ -6,7 +6,7 @@ Rules
   (`BallotParticipation`, no choice) apart from what was voted (`SecretVote`: a paper sealed under the ballot's own
   key, no member, no timestamp, a random UUID key, inserted once and never rewritten). The ballot's key exists only
   while it is open, and only wrapped under the server's BALLOT_KEY (`BallotKey`); closing destroys it, so neither
-  a database reader nor, afterwards, anyone at all can open a paper (see `emulation/council/ballot_box.py`).
+  a database reader nor, afterwards, anyone at all can open a paper (see `emulation/council/ballots/box.py`).
 - One vote per member and ballot: a unique constraint on (ballot, member) of `OpenVote` / `BallotParticipation`.
 - A closed ballot carries its sealed result and a SHA-256 of it; nothing changes it afterwards.
 """

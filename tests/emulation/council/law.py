@@ -4,8 +4,9 @@ nominations, a council session that votes on them."""
 import datetime
 from types import SimpleNamespace
 
-from emulation.council import nominations, voting
+from emulation.council import nominations
 from emulation.council import sessions as services
+from emulation.council.ballots import voting
 from emulation.models import Choice, ConditionKind, Presence, Session, TitleCondition
 from emulation.titles.catalogue import copy_rule_set
 from evaluations.models import AnnualRating

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from emulation.council import sessions as services
-from emulation.council import voting
+from emulation.council.ballots import voting
 from emulation.models import Ballot, BallotParticipation, Choice, OpenVote, SecretVote
 from tests.emulation.council.helpers import make_council, make_nomination, make_rule, members, open_session_with
 from tests.factories import make_person

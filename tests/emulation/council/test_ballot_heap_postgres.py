@@ -8,7 +8,7 @@ import re
 import pytest
 from django.db import connection
 
-from emulation.council import voting
+from emulation.council.ballots import voting
 from emulation.models import BallotKey, BallotParticipation, Choice, SecretVote
 from tests.emulation.council.helpers import members
 from tests.emulation.council.test_ballot_secrecy import secret_ballot

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from emulation.council import sessions as services
-from emulation.council import voting
+from emulation.council.ballots import voting
 from emulation.models import Choice, NominationStatus, Outcome, TieBreak, VoteBase
 from tests.emulation.council.helpers import (
     add_member,

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
 
-from emulation.council import ballot_box, voting
 from emulation.council import sessions as services
+from emulation.council.ballots import box as ballot_box
+from emulation.council.ballots import voting
 from emulation.models import BallotKey, BallotParticipation, Choice, SecretVote
 from tests.emulation.council.helpers import make_council, make_nomination, make_rule, members, open_session_with
 from tests.factories import make_person

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from emulation.council import minutes as pdfs
 from emulation.council import sessions as services
-from emulation.council import voting
+from emulation.council.ballots import voting
 from emulation.models import Choice, Outcome
 from tests.emulation.council.helpers import make_council, make_nomination, make_rule, members, open_session_with
 from tests.factories import make_person, make_unit

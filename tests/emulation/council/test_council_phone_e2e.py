@@ -4,8 +4,8 @@ vote was taken — and the choice is not shown back (a secret ballot)."""
 import pytest
 from django.urls import reverse
 
-from emulation.council import ballot_box
 from emulation.council import sessions as services
+from emulation.council.ballots import box as ballot_box
 from emulation.models import BallotParticipation
 from tests.e2e.conftest import browser, log_in, phone  # noqa: F401  (fixtures)
 from tests.emulation.council.helpers import make_council, make_nomination, make_rule, members, open_session_with

@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from emulation.council import nominations, quotas, voting
+from emulation.council import nominations, quotas
 from emulation.council import sessions as services
+from emulation.council.ballots import voting
 from emulation.council.minutes import minutes_pdf
 from emulation.council.seed import correct_vote_rules
 from emulation.decisions.services import add_recipient, draft_decision

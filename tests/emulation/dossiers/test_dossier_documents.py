@@ -12,7 +12,7 @@ from django.urls import reverse
 from docx import Document
 
 from emulation.council import sessions as council_sessions
-from emulation.council import voting
+from emulation.council.ballots import voting
 from emulation.models import Authority, Choice, DocumentKind, DossierTemplate, Title
 from evaluations.records.models import AnnualRating, DisciplineRecord, Initiative
 from tests.emulation.council.helpers import make_council, make_nomination, make_rule, members, open_session_with

@@ -6,7 +6,7 @@ Rules
   refused. An absent member's written opinion is entered by the secretary, and only where the ballot's rule counts
   written opinions (the member must be marked "absent, with a written opinion").
 - Secret ballot: who voted (`BallotParticipation`) and a paper sealed under the ballot's key (`SecretVote`, see
-  `ballot_box.py`) are inserted in one transaction; nothing is rewritten, and the paper opens only with the ballot's
+  `box.py`) are inserted in one transaction; nothing is rewritten, and the paper opens only with the ballot's
   key, which closing destroys. The unique (ballot, member) participation refuses a second vote.
 - Result (from the rule snapshot taken when the ballot opened): base = every seat of the council on the session's
   date (recused and absent members included), or those present plus counted written opinions; recused members
@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from emulation.council import quotas
-from emulation.council.ballot_box import destroy_key, drop_paper, open_papers
+from emulation.council.ballots.box import destroy_key, drop_paper, open_papers
 from emulation.council.models.ballots import (
     Ballot,
     BallotParticipation,
