@@ -111,17 +111,10 @@ def _self_assessment_lines(facts: Facts, unit_id: int, criterion: Criterion) -> 
 def _inspection_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[Line]:
     """Max × share of checks passed over the period's submitted inspections (not-applicable checks left out),
     counting only the criterion's checklist categories when it names some."""
-    categories = set(criterion.checklist_categories or []) or None
-    evidence, passed, checked, no_checks = [], 0, 0, {}
-    for inspection in facts.inspections.get(unit_id, []):
-        checks = facts.checks.get(inspection.pk, no_checks)
-        ok = bad = 0
-        for category, (good, failed) in checks.items():  # a handful of categories: plain loop, no generators
-            if categories is None or category in categories:
-                ok, bad = ok + good, bad + failed
-        if ok + bad:
-            passed, checked = passed + ok, checked + ok + bad
-            evidence.append([inspection.pk, ok, ok + bad])
+    evidence = facts.evidence.get(criterion.pk, {}).get(unit_id, [])
+    passed = checked = 0
+    for _inspection, ok, counted in evidence:
+        passed, checked = passed + ok, checked + counted
     if not checked:
         return [_line(criterion, ZERO, _("Không có kết quả kiểm tra trong kỳ", facts))]
     points = criterion.max_points * passed / checked

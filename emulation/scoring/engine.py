@@ -33,7 +33,7 @@ from emulation.scoring.unit_scores import UnitScore, score_unit
 from units.audit.log import record_event
 from units.audit.models import EventKind
 
-CHUNK = 300  # units scored together in a full computation (whole blocs): bounds memory and each write's locks
+CHUNK = 1000  # units scored together in a full computation (whole blocs): bounds memory and each write's locks
 SMALL_WRITE = 50  # up to this many scores are written by one plain upsert (a COPY's temp table costs more)
 
 WRITTEN_FIELDS = [

@@ -13,22 +13,30 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Prefetch, Sum, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from emulation.movements.models import Period
 from emulation.pledges.models import SelfAssessment
-from emulation.schemes.models import Criterion, CriterionGroup, DeductionRule, ScoringScheme, VetoKind, VetoRule
+from emulation.schemes.models import (
+    Criterion,
+    CriterionGroup,
+    CriterionMethod,
+    DeductionRule,
+    ScoringScheme,
+    VetoKind,
+    VetoRule,
+)
 from emulation.scoring.models import BonusGrant, ManualScore
 from emulation.scoring.scope import Scope, scored_unit_ids  # noqa: F401  (re-exported for callers)
 from evaluations.models import (
+    ChecklistItem,
     DisciplineRecord,
     Inspection,
     InspectionStatus,
     ItemOutcome,
-    ItemResult,
     KpiIndicator,
     KpiReading,
     Violation,
@@ -36,21 +44,11 @@ from evaluations.models import (
 )
 
 
-class Seen(NamedTuple):
-    """A submitted inspection, as the breakdown needs it."""
-
-    pk: int
-    unit_id: int
-    date: datetime.date
-
-
 class Upheld(NamedTuple):
-    """An upheld violation, as the breakdown needs it."""
+    """An upheld violation, as the breakdown needs it (its day and unit are read when the page is shown)."""
 
     pk: int
-    unit_id: int
     type_id: int
-    occurred_at: datetime.datetime
 
 
 class Claim(NamedTuple):
@@ -72,8 +70,10 @@ class Facts:
     scheme: ScoringScheme
     unit_ids: list[int]
     bloc_of: dict[int, int] = field(default_factory=dict)
-    inspections: dict[int, list[Seen]] = field(default_factory=lambda: defaultdict(list))
-    checks: dict[int, dict[str, tuple[int, int]]] = field(default_factory=lambda: defaultdict(dict))  # → (pass, fail)
+    inspection_count: dict[int, int] = field(default_factory=dict)
+    # inspection-share criterion id → unit id → [inspection id, checks passed, checks counted] of each inspection
+    # where some check of the criterion counted, by date
+    evidence: dict[int, dict[int, list]] = field(default_factory=dict)
     violations: dict[int, list[Upheld]] = field(default_factory=lambda: defaultdict(list))
     readings: dict[tuple[int, int], list] = field(default_factory=lambda: defaultdict(list))  # → values
     components: dict[int, tuple[set[int], set[int]]] = field(default_factory=dict)
@@ -182,28 +182,59 @@ def load_facts(period: Period, scheme: ScoringScheme, units: dict[int, int | Non
     return facts
 
 
+# An inspection's checks for a criterion come back as one number: passed × PASSED + counted (an inspection has a few
+# dozen checks, far fewer than PASSED), so the database adds one column per criterion, not two.
+PASSED = 1_000_000
+
+
 def _load_inspections(facts: Facts, owner: dict[int, int]) -> None:
+    """The submitted inspections of the period, each with its checks passed and counted (not applicable left out)
+    for every inspection-share criterion, added up by the database in one row per inspection (never a row per item
+    result or per category for Python to add up)."""
     period = facts.period
-    inspections = Inspection.objects.filter(
-        unit_id__in=among(owner),
-        status=InspectionStatus.SUBMITTED,
-        date__gte=period.starts_on,
-        date__lte=period.ends_on,
-    )
-    for pk, unit_id, date in inspections.order_by("date", "pk").values_list("pk", "unit_id", "date"):
-        facts.inspections[owner[unit_id]].append(Seen(pk, unit_id, date))
-    seen = [inspection.pk for inspections in facts.inspections.values() for inspection in inspections]
-    rows = (  # by inspection id: the index on item results serves it, never a scan of the country's results per chunk
-        ItemResult.objects.filter(inspection_id__in=among(seen))
-        .values("inspection_id", "item__category")
-        .annotate(
-            passed=Count("pk", filter=Q(outcome=ItemOutcome.PASS)),
-            failed=Count("pk", filter=Q(outcome=ItemOutcome.FAIL)),
+    criteria = [
+        criterion
+        for _group, criteria in facts.scheme.plan.groups
+        for criterion in criteria
+        if criterion.method == CriterionMethod.PASS_SHARE
+    ]
+    items = dict(ChecklistItem.objects.values_list("pk", "category")) if criteria else {}
+    checks = {}
+    for index, criterion in enumerate(criteria):
+        wanted = set(criterion.checklist_categories or []) or None
+        ids = [pk for pk, category in items.items() if wanted is None or category in wanted]
+        outcome = Case(
+            When(results__outcome=ItemOutcome.PASS, then=Value(PASSED + 1)),
+            When(results__outcome=ItemOutcome.FAIL, then=Value(1)),
+            default=Value(0),
         )
-        .values_list("inspection_id", "item__category", "passed", "failed")
+        checks[f"c{index}"] = Sum(Case(When(results__item_id__in=ids, then=outcome), default=Value(0)))
+    inspections = (
+        Inspection.objects.filter(
+            unit_id__in=among(owner),
+            status=InspectionStatus.SUBMITTED,
+            date__gte=period.starts_on,
+            date__lte=period.ends_on,
+        )
+        .order_by("date", "pk")
+        .values("pk", "unit_id")
+        .annotate(**checks)
+        .values_list("pk", "unit_id", *checks)
     )
-    for inspection_id, category, passed, failed in rows:
-        facts.checks[inspection_id][category] = (passed, failed)
+    sql, params = inspections.query.sql_with_params()  # plain rows: no converter to run on every figure
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    evidence = [{} for _criterion in criteria]
+    seen = facts.inspection_count
+    for pk, unit_id, *figures in rows:
+        unit = owner[unit_id]
+        seen[unit] = seen.get(unit, 0) + 1
+        for figure, found in zip(figures, evidence, strict=True):
+            if figure:  # some check counted (passed ones are counted too)
+                ok, counted = divmod(figure, PASSED)
+                found.setdefault(unit, []).append([pk, ok, counted])
+    facts.evidence = {criterion.pk: found for criterion, found in zip(criteria, evidence, strict=True)}
 
 
 def _load_violations(facts: Facts, owner: dict[int, int]) -> None:
@@ -211,8 +242,8 @@ def _load_violations(facts: Facts, owner: dict[int, int]) -> None:
     violations = Violation.objects.filter(
         unit_id__in=among(owner), status=ViolationStatus.UPHELD, occurred_at__gte=begin, occurred_at__lt=stop
     ).order_by("occurred_at", "pk")
-    for row in violations.values_list("pk", "unit_id", "type_id", "occurred_at"):
-        facts.violations[owner[row[1]]].append(Upheld(*row))
+    for pk, unit_id, type_id in violations.values_list("pk", "unit_id", "type_id"):
+        facts.violations[owner[unit_id]].append(Upheld(pk, type_id))
 
 
 def _load_kpi(facts: Facts, owner: dict[int, int]) -> None:

@@ -44,7 +44,7 @@ class UnitScore:
 
 def score_unit(facts: Facts, unit_id: int) -> UnitScore:
     result = UnitScore(unit_id=unit_id, bloc_id=facts.bloc_of.get(unit_id))
-    result.inspection_count = len(facts.inspections.get(unit_id, []))
+    result.inspection_count = facts.inspection_count.get(unit_id, 0)
     result.upheld_violation_count = len(facts.violations.get(unit_id, []))
     _add_groups(facts, result)
     _add_deductions(facts, result)
