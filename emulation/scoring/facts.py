@@ -120,6 +120,9 @@ def load_scheme(period: Period) -> ScoringScheme | None:
             bands=sorted(scheme.bands.all(), key=lambda band: band.min_total, reverse=True),
             vetoes=list(scheme.veto_rules.all()),
         )
+        scheme.plan.taken_off = {
+            type_id: f"{-rule.points_per_occurrence:.2f}" for type_id, rule in scheme.plan.deduction_rules.items()
+        }
     return scheme
 
 
@@ -131,6 +134,7 @@ class Plan:
     deduction_rules: dict[int, object]  # violation type id → its deduction rule
     bands: list  # highest minimum first
     vetoes: list
+    taken_off: dict[int, str] = field(default_factory=dict)  # violation type id → its rule's points, as stored
 
 
 def _kpi_components(scheme: ScoringScheme) -> dict[int, tuple[set[int], set[int]]]:
