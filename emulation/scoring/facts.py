@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Case, Prefetch, Sum, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -178,12 +178,23 @@ def load_facts(period: Period, scheme: ScoringScheme, units: dict[int, int | Non
     facts.bloc_of = {unit_id: bloc_id for unit_id, bloc_id in units.items() if bloc_id}
     observed = scope.observed_for(units)
     owner = {pk: scope.owner[pk] for pk in observed}
-    _load_inspections(facts, owner)
-    _load_violations(facts, owner)
-    _load_kpi(facts, owner)
-    _load_entries(facts)
-    _load_disciplines(facts, owner)
+    with transaction.atomic():  # one snapshot for the chunk's facts
+        _without_jit()
+        _load_inspections(facts, owner)
+        _load_violations(facts, owner)
+        _load_kpi(facts, owner)
+        _load_entries(facts)
+        _load_disciplines(facts, owner)
     return facts
+
+
+def _without_jit() -> None:
+    """PostgreSQL compiles a query to machine code when its estimated cost is high, which the fact queries of a big
+    chunk reach (the planner cannot tell how many ids the array holds): the compilation then costs more than the
+    short query saves. Turned off until the end of the transaction."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
 
 
 # An inspection's checks for a criterion come back as one number: passed × PASSED + counted (an inspection has a few

@@ -60,7 +60,9 @@ def _add_groups(facts: Facts, result: UnitScore) -> None:
         points = ZERO
         for criterion in criteria:
             lines = criterion_lines(facts, result.unit_id, criterion)
-            points += sum((line.points for line in lines if line.counted), ZERO)
+            for line in lines:
+                if line.counted:
+                    points += line.points
             result.lines.extend(lines)
         if points > group.max_points:
             excess = points - group.max_points
@@ -70,8 +72,9 @@ def _add_groups(facts: Facts, result: UnitScore) -> None:
             }
             result.lines.append(Line(LineKind.GROUP_CAP, label, -excess, group=group.code))
             points = group.max_points
-        result.group_points[group.code] = cents(points)
-        result.criteria_points += cents(points)
+        points = cents(points)
+        result.group_points[group.code] = points
+        result.criteria_points += points
 
 
 def _add_deductions(facts: Facts, result: UnitScore) -> None:
