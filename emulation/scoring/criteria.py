@@ -149,15 +149,18 @@ def kpi_value(facts: Facts, unit_id: int, indicator) -> tuple[Decimal | None, in
     first (Σ numerator ÷ Σ denominator × 100); an entered rate is the mean of its readings; a count is their sum."""
     if indicator.id in facts.components:
         numerator, denominator = facts.components[indicator.id]
-        num = sum((value for i in numerator for value in facts.readings.get((unit_id, i), [])), ZERO)
-        den_readings = [value for i in denominator for value in facts.readings.get((unit_id, i), [])]
-        den = sum(den_readings, ZERO)
-        return (cents(num * 100 / den), len(den_readings)) if den else (None, 0)
-    readings = facts.readings.get((unit_id, indicator.id), [])
-    if not readings:
+        num = sum((facts.readings[unit_id, i][0] for i in numerator if (unit_id, i) in facts.readings), ZERO)
+        den, count = ZERO, 0
+        for i in denominator:
+            if (unit_id, i) in facts.readings:
+                total, n = facts.readings[unit_id, i]
+                den, count = den + total, count + n
+        return (cents(num * 100 / den), count) if den else (None, 0)
+    found = facts.readings.get((unit_id, indicator.id))
+    if found is None:
         return None, 0
-    total = sum(readings, ZERO)
-    return (total if indicator.is_count else cents(total / len(readings))), len(readings)
+    total, count = found
+    return (total if indicator.is_count else cents(total / count)), count
 
 
 def kpi_points(criterion: Criterion, value: Decimal) -> Decimal:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db import connection, transaction
-from django.db.models import Case, Prefetch, Sum, Value, When
+from django.db.models import Case, Count, Prefetch, Sum, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -75,7 +75,7 @@ class Facts:
     # where some check of the criterion counted, by date
     evidence: dict[int, dict[int, list]] = field(default_factory=dict)
     violations: dict[int, list[Upheld]] = field(default_factory=lambda: defaultdict(list))
-    readings: dict[tuple[int, int], list] = field(default_factory=lambda: defaultdict(list))  # → values
+    readings: dict[tuple[int, int], tuple] = field(default_factory=dict)  # → (Σ values, number of readings)
     components: dict[int, tuple[set[int], set[int]]] = field(default_factory=dict)
     claims: dict[tuple[int, int], Claim] = field(default_factory=dict)
     manual: dict[tuple[int, int], ManualScore] = field(default_factory=dict)
@@ -273,13 +273,18 @@ def _load_kpi(facts: Facts, owner: dict[int, int]) -> None:
         return
     facts.components = components
     needed = indicators.union(*(numerator | denominator for numerator, denominator in components.values()))
-    readings = KpiReading.objects.within(facts.period.starts_on, facts.period.ends_on).filter(
-        unit_id__in=among(owner), indicator_id__in=needed
+    readings = (
+        KpiReading.objects.within(facts.period.starts_on, facts.period.ends_on)
+        .filter(unit_id__in=among(owner), indicator_id__in=needed)
+        .order_by()
+        .values("unit_id", "indicator_id")
+        .annotate(total=Sum("value"), count=Count("pk"))
+        .values_list("unit_id", "indicator_id", "total", "count")
     )
-    for unit_id, indicator_id, value in readings.order_by("period_start", "pk").values_list(
-        "unit_id", "indicator_id", "value"
-    ):
-        facts.readings[owner[unit_id], indicator_id].append(value)
+    for unit_id, indicator_id, total, count in readings:  # added up again for the scored unit above the unit
+        key = owner[unit_id], indicator_id
+        found = facts.readings.get(key)
+        facts.readings[key] = (total, count) if found is None else (found[0] + total, found[1] + count)
 
 
 def _load_entries(facts: Facts) -> None:
