@@ -38,7 +38,7 @@ class Line:
 
     kind: str
     label: str
-    points: Decimal | None = None
+    points: Decimal | None = None  # a Decimal (never a float or an int), or None for a line that is only shown
     counted: bool = True
     group: str = ""
     criterion: str = ""
@@ -58,7 +58,7 @@ class Line:
         data = {"kind": self.kind, "counted": self.counted}
         if self.label:
             data["label"] = self.label
-        data["points"] = None if self.points is None else str(cents(self.points))
+        data["points"] = None if self.points is None else str(self.points.quantize(CENT, rounding=ROUND_HALF_UP))
         if self.group:
             data["group"] = self.group
         if self.criterion:

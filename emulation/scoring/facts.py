@@ -202,6 +202,15 @@ def _without_jit() -> None:
 PASSED = 1_000_000
 
 
+def plain_rows(queryset) -> list[tuple]:
+    """The rows of a `values_list` of ids and counts as the driver returns them: no converter runs on every value
+    (only for columns that need none on any database: integers)."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def _load_inspections(facts: Facts, owner: dict[int, int]) -> None:
     """The submitted inspections of the period, each with its checks passed and counted (not applicable left out)
     for every inspection-share criterion, added up by the database in one row per inspection (never a row per item
@@ -236,10 +245,7 @@ def _load_inspections(facts: Facts, owner: dict[int, int]) -> None:
         .annotate(**checks)
         .values_list("pk", "unit_id", *checks)
     )
-    sql, params = inspections.query.sql_with_params()  # plain rows: no converter to run on every figure
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    rows = plain_rows(inspections)
     evidence = [{} for _criterion in criteria]
     seen = facts.inspection_count
     for pk, unit_id, *figures in rows:
@@ -257,7 +263,7 @@ def _load_violations(facts: Facts, owner: dict[int, int]) -> None:
     violations = Violation.objects.filter(
         unit_id__in=among(owner), status=ViolationStatus.UPHELD, occurred_at__gte=begin, occurred_at__lt=stop
     ).order_by("occurred_at", "pk")
-    for pk, unit_id, type_id in violations.values_list("pk", "unit_id", "type_id"):
+    for pk, unit_id, type_id in plain_rows(violations.values_list("pk", "unit_id", "type_id")):
         facts.violations[owner[unit_id]].append(Upheld(pk, type_id))
 
 
