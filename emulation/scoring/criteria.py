@@ -6,6 +6,7 @@ KPI readings) → the council's manual entry. A replaced stage stays in the brea
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from emulation.schemes.models import Criterion, CriterionMethod
 from emulation.scoring.facts import Facts
@@ -20,11 +21,13 @@ CRITERION = LineKind.CRITERION.value  # read once: an enum member's lookup costs
 
 
 def cents(value: Decimal) -> Decimal:
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+    return (value if isinstance(value, Decimal) else Decimal(value)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+@lru_cache(maxsize=4096)
 def number(value) -> str:
-    """A Vietnamese-style number for labels: decimal comma, no trailing zeros (96,5)."""
+    """A Vietnamese-style number for labels: decimal comma, no trailing zeros (96,5). Remembered: the lines of a
+    computation repeat the same few maxima and thresholds thousands of times."""
     text = f"{cents(value):f}".rstrip("0").rstrip(".")
     return text.replace(".", ",")
 
@@ -35,7 +38,7 @@ class Line:
 
     kind: str
     label: str
-    points: Decimal | None = None
+    points: Decimal | None = None  # a Decimal (never a float or an int), or None for a line that is only shown
     counted: bool = True
     group: str = ""
     criterion: str = ""
@@ -55,17 +58,30 @@ class Line:
         data = {"kind": self.kind, "counted": self.counted}
         if self.label:
             data["label"] = self.label
-        data["points"] = None if self.points is None else str(cents(self.points))
-        for key in ("group", "criterion", "detail", "source", "source_id", "link", "evidence", "violations"):
-            if value := getattr(self, key):
-                data[key] = value
+        data["points"] = None if self.points is None else str(self.points.quantize(CENT, rounding=ROUND_HALF_UP))
+        if self.group:
+            data["group"] = self.group
+        if self.criterion:
+            data["criterion"] = self.criterion
+        if self.detail:
+            data["detail"] = self.detail
+        if self.source:
+            data["source"] = self.source
+        if self.source_id:
+            data["source_id"] = self.source_id
+        if self.link:
+            data["link"] = self.link
+        if self.evidence:
+            data["evidence"] = self.evidence
+        if self.violations:
+            data["violations"] = self.violations
         return data
 
 
 def criterion_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[Line]:
     """The criterion's lines, the counted one last; a council entry overrides whatever the source gave."""
     lines = SOURCES[criterion.method](facts, unit_id, criterion)
-    entry = facts.manual.get((unit_id, criterion.pk))
+    entry = facts.manual.get((unit_id, criterion.id))
     if entry is not None:
         for line in lines:
             if line.kind == LineKind.CRITERION:
@@ -94,7 +110,7 @@ def _line(criterion: Criterion, points, detail: str, source: str = "", source_id
 
 def _self_assessment_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[Line]:
     """The claimed points count until verified; verified points then replace them (both stay listed)."""
-    claim = facts.claims.get((unit_id, criterion.pk))
+    claim = facts.claims.get((unit_id, criterion.id))
     if claim is None:
         return [_line(criterion, ZERO, _("Đơn vị chưa tự chấm", facts))]
     source = ("emulation.selfassessment", claim.pk)
@@ -111,17 +127,10 @@ def _self_assessment_lines(facts: Facts, unit_id: int, criterion: Criterion) -> 
 def _inspection_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[Line]:
     """Max × share of checks passed over the period's submitted inspections (not-applicable checks left out),
     counting only the criterion's checklist categories when it names some."""
-    categories = set(criterion.checklist_categories or []) or None
-    evidence, passed, checked, no_checks = [], 0, 0, {}
-    for inspection in facts.inspections.get(unit_id, []):
-        checks = facts.checks.get(inspection.pk, no_checks)
-        ok = bad = 0
-        for category, (good, failed) in checks.items():  # a handful of categories: plain loop, no generators
-            if categories is None or category in categories:
-                ok, bad = ok + good, bad + failed
-        if ok + bad:
-            passed, checked = passed + ok, checked + ok + bad
-            evidence.append([inspection.pk, ok, ok + bad])
+    evidence = facts.evidence.get(criterion.id, {}).get(unit_id, [])
+    passed = checked = 0
+    for _inspection, ok, counted in evidence:
+        passed, checked = passed + ok, checked + counted
     if not checked:
         return [_line(criterion, ZERO, _("Không có kết quả kiểm tra trong kỳ", facts))]
     points = criterion.max_points * passed / checked
@@ -138,17 +147,20 @@ def _inspection_lines(facts: Facts, unit_id: int, criterion: Criterion) -> list[
 def kpi_value(facts: Facts, unit_id: int, indicator) -> tuple[Decimal | None, int]:
     """The indicator's value over the period and how many readings it rests on: a derived rate sums its counts
     first (Σ numerator ÷ Σ denominator × 100); an entered rate is the mean of its readings; a count is their sum."""
-    if indicator.pk in facts.components:
-        numerator, denominator = facts.components[indicator.pk]
-        num = sum((value for i in numerator for value in facts.readings.get((unit_id, i), [])), ZERO)
-        den_readings = [value for i in denominator for value in facts.readings.get((unit_id, i), [])]
-        den = sum(den_readings, ZERO)
-        return (cents(num * 100 / den), len(den_readings)) if den else (None, 0)
-    readings = facts.readings.get((unit_id, indicator.pk), [])
-    if not readings:
+    if indicator.id in facts.components:
+        numerator, denominator = facts.components[indicator.id]
+        num = sum((facts.readings[unit_id, i][0] for i in numerator if (unit_id, i) in facts.readings), ZERO)
+        den, count = ZERO, 0
+        for i in denominator:
+            if (unit_id, i) in facts.readings:
+                total, n = facts.readings[unit_id, i]
+                den, count = den + total, count + n
+        return (cents(num * 100 / den), count) if den else (None, 0)
+    found = facts.readings.get((unit_id, indicator.id))
+    if found is None:
         return None, 0
-    total = sum(readings, ZERO)
-    return (total if indicator.is_count else cents(total / len(readings))), len(readings)
+    total, count = found
+    return (total if indicator.is_count else cents(total / count)), count
 
 
 def kpi_points(criterion: Criterion, value: Decimal) -> Decimal:

@@ -12,23 +12,31 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db import connection
-from django.db.models import Count, Prefetch, Q
+from django.db import connection, transaction
+from django.db.models import Case, Count, Prefetch, Sum, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from emulation.movements.models import Period
 from emulation.pledges.models import SelfAssessment
-from emulation.schemes.models import Criterion, CriterionGroup, DeductionRule, ScoringScheme, VetoKind, VetoRule
+from emulation.schemes.models import (
+    Criterion,
+    CriterionGroup,
+    CriterionMethod,
+    DeductionRule,
+    ScoringScheme,
+    VetoKind,
+    VetoRule,
+)
 from emulation.scoring.models import BonusGrant, ManualScore
 from emulation.scoring.scope import Scope, scored_unit_ids  # noqa: F401  (re-exported for callers)
 from evaluations.models import (
+    ChecklistItem,
     DisciplineRecord,
     Inspection,
     InspectionStatus,
     ItemOutcome,
-    ItemResult,
     KpiIndicator,
     KpiReading,
     Violation,
@@ -36,21 +44,11 @@ from evaluations.models import (
 )
 
 
-class Seen(NamedTuple):
-    """A submitted inspection, as the breakdown needs it."""
-
-    pk: int
-    unit_id: int
-    date: datetime.date
-
-
 class Upheld(NamedTuple):
-    """An upheld violation, as the breakdown needs it."""
+    """An upheld violation, as the breakdown needs it (its day and unit are read when the page is shown)."""
 
     pk: int
-    unit_id: int
     type_id: int
-    occurred_at: datetime.datetime
 
 
 class Claim(NamedTuple):
@@ -72,10 +70,12 @@ class Facts:
     scheme: ScoringScheme
     unit_ids: list[int]
     bloc_of: dict[int, int] = field(default_factory=dict)
-    inspections: dict[int, list[Seen]] = field(default_factory=lambda: defaultdict(list))
-    checks: dict[int, dict[str, tuple[int, int]]] = field(default_factory=lambda: defaultdict(dict))  # → (pass, fail)
+    inspection_count: dict[int, int] = field(default_factory=dict)
+    # inspection-share criterion id → unit id → [inspection id, checks passed, checks counted] of each inspection
+    # where some check of the criterion counted, by date
+    evidence: dict[int, dict[int, list]] = field(default_factory=dict)
     violations: dict[int, list[Upheld]] = field(default_factory=lambda: defaultdict(list))
-    readings: dict[tuple[int, int], list] = field(default_factory=lambda: defaultdict(list))  # → values
+    readings: dict[tuple[int, int], tuple] = field(default_factory=dict)  # → (Σ values, number of readings)
     components: dict[int, tuple[set[int], set[int]]] = field(default_factory=dict)
     claims: dict[tuple[int, int], Claim] = field(default_factory=dict)
     manual: dict[tuple[int, int], ManualScore] = field(default_factory=dict)
@@ -120,6 +120,9 @@ def load_scheme(period: Period) -> ScoringScheme | None:
             bands=sorted(scheme.bands.all(), key=lambda band: band.min_total, reverse=True),
             vetoes=list(scheme.veto_rules.all()),
         )
+        scheme.plan.taken_off = {
+            type_id: f"{-rule.points_per_occurrence:.2f}" for type_id, rule in scheme.plan.deduction_rules.items()
+        }
     return scheme
 
 
@@ -131,6 +134,7 @@ class Plan:
     deduction_rules: dict[int, object]  # violation type id → its deduction rule
     bands: list  # highest minimum first
     vetoes: list
+    taken_off: dict[int, str] = field(default_factory=dict)  # violation type id → its rule's points, as stored
 
 
 def _kpi_components(scheme: ScoringScheme) -> dict[int, tuple[set[int], set[int]]]:
@@ -174,36 +178,84 @@ def load_facts(period: Period, scheme: ScoringScheme, units: dict[int, int | Non
     facts.bloc_of = {unit_id: bloc_id for unit_id, bloc_id in units.items() if bloc_id}
     observed = scope.observed_for(units)
     owner = {pk: scope.owner[pk] for pk in observed}
-    _load_inspections(facts, owner)
-    _load_violations(facts, owner)
-    _load_kpi(facts, owner)
-    _load_entries(facts)
-    _load_disciplines(facts, owner)
+    with transaction.atomic():  # one snapshot for the chunk's facts
+        _without_jit()
+        _load_inspections(facts, owner)
+        _load_violations(facts, owner)
+        _load_kpi(facts, owner)
+        _load_entries(facts)
+        _load_disciplines(facts, owner)
     return facts
 
 
+def _without_jit() -> None:
+    """PostgreSQL compiles a query to machine code when its estimated cost is high, which the fact queries of a big
+    chunk reach (the planner cannot tell how many ids the array holds): the compilation then costs more than the
+    short query saves. Turned off until the end of the transaction."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
+
+
+# An inspection's checks for a criterion come back as one number: passed × PASSED + counted (an inspection has a few
+# dozen checks, far fewer than PASSED), so the database adds one column per criterion, not two.
+PASSED = 1_000_000
+
+
+def plain_rows(queryset) -> list[tuple]:
+    """The rows of a `values_list` of ids and counts as the driver returns them: no converter runs on every value
+    (only for columns that need none on any database: integers)."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def _load_inspections(facts: Facts, owner: dict[int, int]) -> None:
+    """The submitted inspections of the period, each with its checks passed and counted (not applicable left out)
+    for every inspection-share criterion, added up by the database in one row per inspection (never a row per item
+    result or per category for Python to add up)."""
     period = facts.period
-    inspections = Inspection.objects.filter(
-        unit_id__in=among(owner),
-        status=InspectionStatus.SUBMITTED,
-        date__gte=period.starts_on,
-        date__lte=period.ends_on,
-    )
-    for pk, unit_id, date in inspections.order_by("date", "pk").values_list("pk", "unit_id", "date"):
-        facts.inspections[owner[unit_id]].append(Seen(pk, unit_id, date))
-    seen = [inspection.pk for inspections in facts.inspections.values() for inspection in inspections]
-    rows = (  # by inspection id: the index on item results serves it, never a scan of the country's results per chunk
-        ItemResult.objects.filter(inspection_id__in=among(seen))
-        .values("inspection_id", "item__category")
-        .annotate(
-            passed=Count("pk", filter=Q(outcome=ItemOutcome.PASS)),
-            failed=Count("pk", filter=Q(outcome=ItemOutcome.FAIL)),
+    criteria = [
+        criterion
+        for _group, criteria in facts.scheme.plan.groups
+        for criterion in criteria
+        if criterion.method == CriterionMethod.PASS_SHARE
+    ]
+    items = dict(ChecklistItem.objects.values_list("pk", "category")) if criteria else {}
+    checks = {}
+    for index, criterion in enumerate(criteria):
+        wanted = set(criterion.checklist_categories or []) or None
+        ids = [pk for pk, category in items.items() if wanted is None or category in wanted]
+        outcome = Case(
+            When(results__outcome=ItemOutcome.PASS, then=Value(PASSED + 1)),
+            When(results__outcome=ItemOutcome.FAIL, then=Value(1)),
+            default=Value(0),
         )
-        .values_list("inspection_id", "item__category", "passed", "failed")
+        checks[f"c{index}"] = Sum(Case(When(results__item_id__in=ids, then=outcome), default=Value(0)))
+    inspections = (
+        Inspection.objects.filter(
+            unit_id__in=among(owner),
+            status=InspectionStatus.SUBMITTED,
+            date__gte=period.starts_on,
+            date__lte=period.ends_on,
+        )
+        .order_by("date", "pk")
+        .values("pk", "unit_id")
+        .annotate(**checks)
+        .values_list("pk", "unit_id", *checks)
     )
-    for inspection_id, category, passed, failed in rows:
-        facts.checks[inspection_id][category] = (passed, failed)
+    rows = plain_rows(inspections)
+    evidence = [{} for _criterion in criteria]
+    seen = facts.inspection_count
+    for pk, unit_id, *figures in rows:
+        unit = owner[unit_id]
+        seen[unit] = seen.get(unit, 0) + 1
+        for figure, found in zip(figures, evidence, strict=True):
+            if figure:  # some check counted (passed ones are counted too)
+                ok, counted = divmod(figure, PASSED)
+                found.setdefault(unit, []).append([pk, ok, counted])
+    facts.evidence = {criterion.pk: found for criterion, found in zip(criteria, evidence, strict=True)}
 
 
 def _load_violations(facts: Facts, owner: dict[int, int]) -> None:
@@ -211,8 +263,8 @@ def _load_violations(facts: Facts, owner: dict[int, int]) -> None:
     violations = Violation.objects.filter(
         unit_id__in=among(owner), status=ViolationStatus.UPHELD, occurred_at__gte=begin, occurred_at__lt=stop
     ).order_by("occurred_at", "pk")
-    for row in violations.values_list("pk", "unit_id", "type_id", "occurred_at"):
-        facts.violations[owner[row[1]]].append(Upheld(*row))
+    for pk, unit_id, type_id in plain_rows(violations.values_list("pk", "unit_id", "type_id")):
+        facts.violations[owner[unit_id]].append(Upheld(pk, type_id))
 
 
 def _load_kpi(facts: Facts, owner: dict[int, int]) -> None:
@@ -227,13 +279,18 @@ def _load_kpi(facts: Facts, owner: dict[int, int]) -> None:
         return
     facts.components = components
     needed = indicators.union(*(numerator | denominator for numerator, denominator in components.values()))
-    readings = KpiReading.objects.within(facts.period.starts_on, facts.period.ends_on).filter(
-        unit_id__in=among(owner), indicator_id__in=needed
+    readings = (
+        KpiReading.objects.within(facts.period.starts_on, facts.period.ends_on)
+        .filter(unit_id__in=among(owner), indicator_id__in=needed)
+        .order_by()
+        .values("unit_id", "indicator_id")
+        .annotate(total=Sum("value"), count=Count("pk"))
+        .values_list("unit_id", "indicator_id", "total", "count")
     )
-    for unit_id, indicator_id, value in readings.order_by("period_start", "pk").values_list(
-        "unit_id", "indicator_id", "value"
-    ):
-        facts.readings[owner[unit_id], indicator_id].append(value)
+    for unit_id, indicator_id, total, count in readings:  # added up again for the scored unit above the unit
+        key = owner[unit_id], indicator_id
+        found = facts.readings.get(key)
+        facts.readings[key] = (total, count) if found is None else (found[0] + total, found[1] + count)
 
 
 def _load_entries(facts: Facts) -> None:

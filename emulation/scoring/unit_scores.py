@@ -44,7 +44,7 @@ class UnitScore:
 
 def score_unit(facts: Facts, unit_id: int) -> UnitScore:
     result = UnitScore(unit_id=unit_id, bloc_id=facts.bloc_of.get(unit_id))
-    result.inspection_count = len(facts.inspections.get(unit_id, []))
+    result.inspection_count = facts.inspection_count.get(unit_id, 0)
     result.upheld_violation_count = len(facts.violations.get(unit_id, []))
     _add_groups(facts, result)
     _add_deductions(facts, result)
@@ -60,7 +60,9 @@ def _add_groups(facts: Facts, result: UnitScore) -> None:
         points = ZERO
         for criterion in criteria:
             lines = criterion_lines(facts, result.unit_id, criterion)
-            points += sum((line.points for line in lines if line.counted), ZERO)
+            for line in lines:
+                if line.counted:
+                    points += line.points
             result.lines.extend(lines)
         if points > group.max_points:
             excess = points - group.max_points
@@ -70,8 +72,9 @@ def _add_groups(facts: Facts, result: UnitScore) -> None:
             }
             result.lines.append(Line(LineKind.GROUP_CAP, label, -excess, group=group.code))
             points = group.max_points
-        result.group_points[group.code] = cents(points)
-        result.criteria_points += cents(points)
+        points = cents(points)
+        result.group_points[group.code] = points
+        result.criteria_points += points
 
 
 def _add_deductions(facts: Facts, result: UnitScore) -> None:
@@ -79,21 +82,22 @@ def _add_deductions(facts: Facts, result: UnitScore) -> None:
     The violations are stored compactly on one line, [violation id, points taken off] each (no points: its type
     has no rule), and shown one line each when the page is shown (`emulation.scoring.views.shown_lines`)."""
     rules = facts.scheme.plan.deduction_rules
-    taken: dict[int, Decimal] = {}
+    taken_off = facts.scheme.plan.taken_off
+    occurrences: dict[int, int] = {}
     rows = []
     for violation in facts.violations.get(result.unit_id, []):
-        rule = rules.get(violation.type_id)
-        if rule:
-            taken[rule.pk] = taken.get(rule.pk, ZERO) + rule.points_per_occurrence
-            rows.append([violation.pk, f"{-rule.points_per_occurrence:.2f}"])
+        if violation.type_id in rules:
+            occurrences[violation.type_id] = occurrences.get(violation.type_id, 0) + 1
+            rows.append([violation.pk, taken_off[violation.type_id]])
         else:
             rows.append([violation.pk])
+    taken = {type_id: rules[type_id].points_per_occurrence * count for type_id, count in occurrences.items()}
     if rows:
         listed = -sum(taken.values(), ZERO)
         result.lines.append(Line(LineKind.DEDUCTION, "", listed, source="evaluations.violation", violations=rows))
     total = ZERO
-    for rule in rules.values():
-        points = taken.get(rule.pk, ZERO)
+    for type_id, rule in rules.items():
+        points = taken.get(type_id, ZERO)
         if rule.cap is not None and points > rule.cap:
             label = _("%(type)s: trừ tối đa %(cap)s", facts) % {
                 "type": rule.violation_type.name,
@@ -142,11 +146,14 @@ def _add_band_and_vetoes(facts: Facts, result: UnitScore) -> None:
 
 def _add_discipline_vetoes(facts: Facts, result: UnitScore) -> None:
     """A discipline at or above a rule's level, decided in the period, bars collective titles (shown, not scored)."""
+    records = facts.disciplines.get(result.unit_id)
+    if not records:
+        return
     for veto in facts.scheme.plan.vetoes:
         if veto.kind != VetoKind.DISCIPLINE_BARS_COLLECTIVE_TITLES or not veto.min_discipline:
             continue
         threshold = DisciplineForm.gravity(veto.min_discipline)
-        for form, decided_on in facts.disciplines.get(result.unit_id, []):
+        for form, decided_on in records:
             if DisciplineForm.gravity(form) >= threshold:
                 form, day = DisciplineForm(form).label, f"{decided_on:%d/%m/%Y}"
                 detail = _("%(form)s ngày %(date)s", facts) % {"form": form, "date": day}

@@ -364,3 +364,32 @@ def test_a_discipline_from_warning_up_in_the_period_is_listed_as_barring_collect
     assert veto["detail"] == "Cảnh cáo ngày 01/06/2026"
     assert lines(Score.objects.get(unit=tree.other), LineKind.VETO) == []
     assert Score.objects.get(unit=tree.home).total == D(0)
+
+
+def test_a_criterion_without_categories_counts_every_check_and_an_inspection_without_counted_checks_is_no_ground(
+    scheme, period
+):
+    unit = make_unit()
+    every = make_criterion(
+        scheme, code="E1", source=CriterionSource.INSPECTIONS, method=CriterionMethod.PASS_SHARE, max_points=D(10)
+    )
+    dress_only = make_criterion(
+        scheme,
+        code="E2",
+        source=CriterionSource.INSPECTIONS,
+        method=CriterionMethod.PASS_SHARE,
+        checklist_categories=[ViolationCategory.DRESS],
+        max_points=D(4),
+    )
+    badge, dress = ViolationCategory.BADGE, ViolationCategory.DRESS
+    first = make_submitted_inspection(unit, datetime.date(2026, 3, 2), [(badge, PASS), (dress, FAIL), (badge, NA)])
+    make_submitted_inspection(unit, datetime.date(2026, 4, 2), [(badge, NA)])  # nothing counted: no ground
+    make_pledge(unit=unit, period=period)
+
+    score = score_of(unit, period)
+
+    assert score.inspection_count == 2
+    assert score.criteria_points == D("5.00")  # 10 × 1/2 (badge passed, dress failed) + 4 × 0/1
+    shown = [(line["criterion"], line["detail"], line["link"]) for line in lines(score, LineKind.EVIDENCE)]
+    grounds = f"/inspections/{first.pk}/"
+    assert shown == [(every.code, "1/2 mục đạt", grounds), (dress_only.code, "0/1 mục đạt", grounds)]
