@@ -76,7 +76,24 @@ def test_a_batch_whose_finishing_worker_died_is_finished_by_the_beat_task(decisi
     CertificateBatch.objects.filter(pk=batch.pk).update(updated_at=timezone.now() - datetime.timedelta(minutes=1))
     resume_stale_chunks()
     batch.refresh_from_db()
-    assert batch.status == BatchStatus.DONE and batch.zip_file
+    assert batch.status == BatchStatus.DONE and batch.register_pdf, "finished, and its register written"
+
+
+def test_a_batch_is_done_before_its_register_which_its_own_task_writes(decision, settings):
+    """What a user waits for is the certificates: the batch is done (ZIP downloadable) when the last chunk is, and
+    the register comes from another task, which the beat task asks for again when it was lost."""
+    make_awards(decision, 3, decision.unit)
+    batch = prepare_batch(decision=decision, by=make_user())
+    [chunk] = plan_batch(batch_id=batch.pk)
+    assert claim_chunk(chunk)
+    finished = run_chunk(chunk_id=chunk)
+    assert (finished.status, finished.done) == (BatchStatus.DONE, 3)
+    assert finished.register_pending and not finished.register_xlsx
+    assert resume_stale_chunks() == 0 and not CertificateBatch.objects.get(pk=batch.pk).register_pdf, "not yet lost"
+    settings.CERTIFICATE_BATCH_STALL_SECONDS = 0
+    resume_stale_chunks()
+    batch.refresh_from_db()
+    assert batch.register_xlsx and batch.register_pdf and not batch.register_pending
 
 
 def test_the_batch_task_hands_out_every_chunk(decision, settings):
