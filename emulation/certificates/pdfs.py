@@ -92,6 +92,33 @@ def certificate_pdf(certificate: Certificate) -> bytes:
     return sign_pdf(render_pdf(TEMPLATES[certificate.template], context), reason=reason)
 
 
+SAMPLE_FACTS = {
+    "recipient": "Nguyễn Văn A",
+    "recipient_unit": "Phòng Tổ chức",
+    "what": "Lao động tiên tiến",
+    "is_title": True,
+    "achievement": "",
+    "decision_number": "1/QĐ",
+    "decision_date": "2025-01-15",
+    "issuer": "Sở Nội vụ",
+    "authority": "Giám đốc Sở",
+    "signer_name": "Trần Thị B",
+    "signer_position": "Giám đốc",
+    "serial": "00001/GK-SNV/2025",
+    "place": "Đắk Nông",
+}
+
+
+def warm_up() -> None:
+    """Load once per worker process what every certificate needs — the renderer's modules and fonts, both designs'
+    templates, the QR encoder, the signer and its CMS template — by printing a sample of each design (nothing is
+    stored), so a batch's first certificates cost what the others do."""
+    for template in TEMPLATES:
+        sample = Certificate(template=template, serial=SAMPLE_FACTS["serial"], printed=SAMPLE_FACTS)
+        context = {**certificate_context(sample), "qr": qr_data_uri(sample.verify_url)}
+        sign_pdf(render_pdf(TEMPLATES[template], context), reason=SAMPLE_FACTS["what"])
+
+
 def register_pdf(decision: Decision, certificates) -> bytes:
     """The register (sổ theo dõi) of one decision's certificates: serial, recipient, title, decision, status."""
     doc = letterhead_for(

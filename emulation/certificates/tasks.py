@@ -2,12 +2,31 @@
 workers as there are), the register is written by its own task once the batch is done, and a beat task takes over
 chunks whose worker died. The rules are in `batches`."""
 
+import logging
 import time
 
 from celery import shared_task
+from celery.signals import worker_init
 from django.conf import settings
 
+logger = logging.getLogger(__name__)
 POLL_SECONDS = 1.0
+
+
+@worker_init.connect
+def warm_up_certificates(**kwargs) -> None:
+    """Each worker loads the certificates' renderer, fonts, templates, signer and URL map as it starts (before its
+    pool forks, so every process shares them), not on its first certificate; a failure here only costs that time."""
+    from django.urls import reverse
+
+    from emulation.certificates import batches  # noqa: F401 — the modules a chunk uses
+    from emulation.certificates.pdfs import warm_up
+
+    try:
+        warm_up()
+        reverse("emulation:certificate_batch", args=[1])  # the URL map, which a batch's notification needs
+    except Exception:
+        logger.exception("certificate warm-up failed")
 
 
 def _same_queue(request) -> dict:

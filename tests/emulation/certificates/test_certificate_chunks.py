@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from emulation.certificates.batches import claim_chunk, plan_batch, run_batch, run_chunk
 from emulation.certificates.issuing import prepare_batch
-from emulation.certificates.tasks import resume_stale_chunks, run_certificate_batch
+from emulation.certificates.tasks import resume_stale_chunks, run_certificate_batch, warm_up_certificates
 from emulation.models import BatchStatus, Certificate, CertificateBatch, CertificateChunk
 from tests.emulation.certificates.helpers import make_authority, make_awards, make_signed_decision
 from tests.factories import make_unit, make_user
@@ -104,3 +104,15 @@ def test_the_batch_task_hands_out_every_chunk(decision, settings):
     batch.refresh_from_db()
     assert (batch.status, batch.done) == (BatchStatus.DONE, 5)
     assert run_batch(batch_id=batch.pk).status == BatchStatus.DONE
+
+
+def test_a_worker_warms_up_as_it_starts_without_the_database_or_any_file(
+    settings, tmp_path, django_assert_num_queries, caplog
+):
+    """Before its pool forks, a worker prints a sample of each design (fonts, templates, QR, signer loaded once): no
+    database connection to share with its children, nothing stored."""
+    settings.MEDIA_ROOT = tmp_path
+    with django_assert_num_queries(0):
+        warm_up_certificates()
+    assert list(tmp_path.iterdir()) == []
+    assert "certificate warm-up failed" not in caplog.text
