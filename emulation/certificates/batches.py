@@ -12,16 +12,20 @@ Rules
 - A worker claims a chunk by writing its heartbeat, only when nobody beat it within CERTIFICATE_CHUNK_STALE_SECONDS;
   it beats every few certificates. A chunk whose worker died is taken over by its redelivered task or by the beat
   task `resume_stale_chunks` (every 30 s) — within a minute, without anyone pressing a button.
-- The last chunk to finish writes the ZIP and the register under the batch's row lock, so exactly once.
+- Progress counts each certificate once as its PDF is stored (an increment every few certificates, not a count of the
+  whole decision); planning and finishing count exactly, from the database.
+- The batch is done when its last chunk is: whoever finds every chunk done under the batch's row lock marks it done
+  and tells its creator, so exactly once. Every certificate is then available, alone or in the ZIP, which is
+  streamed from the stored PDFs when downloaded (nothing to build first). The register (sổ theo dõi, XLSX and PDF)
+  is written afterwards by its own task (`write_register`), off the path of the certificates.
 """
 
 import datetime
 import hashlib
 import logging
-import tempfile
 
 from django.conf import settings
-from django.core.files.base import ContentFile, File
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -52,10 +56,18 @@ def _pending_awards(batch: CertificateBatch) -> list[int]:
 
 
 def _refresh_progress(batch_id: int, **changes) -> None:
-    """The progress bar counts the certificates with a PDF (from the database, so nothing counts twice)."""
+    """The progress bar counts the certificates with a PDF, exactly (from the database, so nothing counts twice)."""
     batch = CertificateBatch.objects.filter(pk=batch_id)
     issued = Certificate.objects.filter(award__decision=batch.values("decision_id")[:1]).exclude(pdf="")
     batch.update(done=issued.count(), updated_at=timezone.now(), **changes)
+
+
+def _advance(chunk: CertificateChunk, rendered: int, **changes) -> None:
+    """The chunk's heartbeat and the batch's progress bar moved on by the PDFs just stored (two UPDATEs, whatever
+    the size of the decision)."""
+    now = timezone.now()
+    CertificateChunk.objects.filter(pk=chunk.pk).update(heartbeat=now, **changes)
+    CertificateBatch.objects.filter(pk=chunk.batch_id).update(done=F("done") + rendered, updated_at=now)
 
 
 @transaction.atomic
@@ -147,7 +159,7 @@ def run_chunk(*, chunk_id: int) -> CertificateBatch | None:
         logger.exception("certificate chunk %s failed", chunk.pk)
         errors = [{"award": pk, "error": str(error)[:300]} for pk in chunk.awards]
     unrendered = list(Certificate.objects.filter(award__in=chunk.awards, pdf="").with_facts().order_by("number"))
-    issued = []
+    issued, told = [], 0
     for i, certificate in enumerate(unrendered if not errors else [], 1):
         try:
             _render(certificate)
@@ -156,11 +168,10 @@ def run_chunk(*, chunk_id: int) -> CertificateBatch | None:
             logger.exception("certificate of award %s failed", certificate.award_id)
             errors.append({"award": certificate.award_id, "error": str(error)[:300]})
         if i % PROGRESS_EVERY == 0 and i < len(unrendered):  # the last one is told below, with the chunk done
-            CertificateChunk.objects.filter(pk=chunk.pk).update(heartbeat=timezone.now())
-            _refresh_progress(chunk.batch_id)
+            _advance(chunk, len(issued) - told)
+            told = len(issued)
     _record_issued(chunk, issued)
-    CertificateChunk.objects.filter(pk=chunk.pk).update(done=True, errors=errors, heartbeat=timezone.now())
-    _refresh_progress(chunk.batch_id)
+    _advance(chunk, len(issued) - told, done=True, errors=errors)
     return finish_if_complete(batch_id=chunk.batch_id)
 
 
@@ -178,28 +189,15 @@ def finish_if_complete(*, batch_id: int) -> CertificateBatch | None:
 
 
 def finish_batch(batch: CertificateBatch) -> CertificateBatch:
-    """Write the ZIP and the register, mark the batch done (or failed when some certificates are missing), and tell
-    whoever started it."""
-    certificates = list(
-        Certificate.objects.filter(award__decision=batch.decision_id)
-        .exclude(pdf="")
-        .with_facts()
-        .order_by("number", "pk")
-    )
-    stem = issuing.slug(batch.decision.number or str(batch.decision.pk))
-    with tempfile.TemporaryFile() as handle:
-        issuing.write_zip(certificates, handle)
-        issuing._replace(batch.zip_file, f"giay-khen-{stem}.zip", File(handle))
-    issuing._replace(
-        batch.register_xlsx,
-        f"so-theo-doi-{stem}.xlsx",
-        ContentFile(issuing.register_dataset(certificates).export("xlsx")),
-    )
-    register = certificate_pdfs.register_pdf(batch.decision, certificates)
-    issuing._replace(batch.register_pdf, f"so-theo-doi-{stem}.pdf", ContentFile(register))
-    batch.status = BatchStatus.FAILED if batch.failed else BatchStatus.DONE
-    batch.finished_at = timezone.now()
-    batch.save(update_fields=["zip_file", "register_xlsx", "register_pdf", "status", "finished_at"])
+    """Mark the batch done (or failed when some certificates are missing), with its exact count, and tell whoever
+    started it; the register of an earlier run is dropped, to be written again by `write_register`."""
+    for field in (batch.register_xlsx, batch.register_pdf):
+        if field:
+            field.delete(save=False)
+    issued = Certificate.objects.filter(award__decision=batch.decision_id).exclude(pdf="")
+    batch.done, batch.status = issued.count(), BatchStatus.FAILED if batch.failed else BatchStatus.DONE
+    batch.finished_at = batch.updated_at = timezone.now()
+    batch.save(update_fields=["done", "register_xlsx", "register_pdf", "status", "finished_at", "updated_at"])
     notify(
         users=[batch.created_by],
         title=_("Đã in xong giấy khen: %(decision)s (%(done)s/%(total)s, lỗi %(failed)s)")
@@ -209,18 +207,52 @@ def finish_batch(batch: CertificateBatch) -> CertificateBatch:
     return batch
 
 
+def write_register(*, batch_id: int) -> CertificateBatch | None:
+    """The register (sổ theo dõi) of a finished batch, as XLSX and PDF; nothing while the batch runs again."""
+    batch = CertificateBatch.objects.select_related("decision__unit", "decision__authority").get(pk=batch_id)
+    if batch.is_active:
+        return None  # its next finish asks again
+    certificates = list(
+        Certificate.objects.filter(award__decision=batch.decision_id)
+        .exclude(pdf="")
+        .with_facts()
+        .order_by("number", "pk")
+    )
+    stem = issuing.slug(batch.decision.number or str(batch.decision.pk))
+    issuing._replace(
+        batch.register_xlsx,
+        f"so-theo-doi-{stem}.xlsx",
+        ContentFile(issuing.register_dataset(certificates).export("xlsx")),
+    )
+    register = certificate_pdfs.register_pdf(batch.decision, certificates)
+    issuing._replace(batch.register_pdf, f"so-theo-doi-{stem}.pdf", ContentFile(register))
+    CertificateBatch.objects.filter(pk=batch_id).update(
+        register_xlsx=batch.register_xlsx.name, register_pdf=batch.register_pdf.name
+    )
+    return batch
+
+
 def run_batch(*, batch_id: int) -> CertificateBatch:
-    """The whole batch in this process, chunk after chunk (the demo, tests, a manual run)."""
+    """The whole batch in this process, chunk after chunk, then its register (the demo, tests, a manual run)."""
+    finished = None
     for chunk_id in plan_batch(batch_id=batch_id):
         if claim_chunk(chunk_id):
-            run_chunk(chunk_id=chunk_id)
-    finish_if_complete(batch_id=batch_id)
+            finished = run_chunk(chunk_id=chunk_id) or finished
+    if (finish_if_complete(batch_id=batch_id) or finished) is not None:  # finished by this run: its register
+        write_register(batch_id=batch_id)
     return CertificateBatch.objects.get(pk=batch_id)
 
 
 def stale_chunks() -> list[int]:
     """Chunks a worker claimed and then stopped beating for: their worker died."""
     return list(CertificateChunk.objects.filter(done=False, heartbeat__lt=stale_before()).values_list("pk", flat=True))
+
+
+def registers_missing() -> list[int]:
+    """Finished batches still without their register a while after finishing (its task was lost)."""
+    limit = timezone.now() - datetime.timedelta(seconds=settings.CERTIFICATE_BATCH_STALL_SECONDS)
+    finished = CertificateBatch.objects.filter(status__in=[BatchStatus.DONE, BatchStatus.FAILED], finished_at__lt=limit)
+    return list(finished.filter(register_pdf="").values_list("pk", flat=True))
 
 
 def finished_batches_left_running() -> list[int]:

@@ -7,11 +7,12 @@ Rules
   duplicate.
 - Issuing is idempotent: an award that has a certificate gets the same one back. Only active awards of a signed
   decision are issued, with the design the administrator chose for the decision's authority.
-- A decision's batch is split into chunks that several workers share (see `batches`); at the end it writes the ZIP
-  of all PDFs and the register (sổ theo dõi) as XLSX and PDF.
+- A decision's batch is split into chunks that several workers share (see `batches`); its ZIP of all PDFs is
+  streamed when downloaded, and its register (sổ theo dõi, XLSX and PDF) is written once the batch is done.
 """
 
 import hashlib
+import io
 import logging
 import zipfile
 
@@ -172,14 +173,39 @@ def certificate_pdf_bytes(certificate: Certificate) -> bytes:
         return certificate_pdfs.certificate_pdf(certificate)
 
 
-def write_zip(certificates, handle) -> None:
-    """All PDFs of the batch, named by serial, into `handle` (a temporary file: a large decision stays on disk).
-    Stored, not deflated: a PDF's streams are compressed already, so deflating 10,000 of them costs seconds of CPU
-    for a few per cent."""
-    with zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive:
+class _Pipe(io.RawIOBase):
+    """A write-only, unseekable file whose bytes are taken out as they come (zipfile then writes a streamed ZIP)."""
+
+    def __init__(self):
+        self.parts: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def take(self) -> bytes:
+        data, self.parts = b"".join(self.parts), []
+        return data
+
+
+def zip_stream(certificates):
+    """The ZIP of the certificates' PDFs, named by serial, piece by piece as it is downloaded: nothing is built
+    beforehand, and memory holds one PDF at a time. Stored, not deflated: a PDF's streams are compressed already."""
+    pipe = _Pipe()
+    with zipfile.ZipFile(pipe, "w", zipfile.ZIP_STORED) as archive:
         for certificate in certificates:
             archive.writestr(f"{slug(certificate.serial)}.pdf", certificate_pdf_bytes(certificate))
-    handle.seek(0)
+            yield pipe.take()
+    yield pipe.take()
+
+
+def batch_certificates(batch: CertificateBatch):
+    """The batch's issued certificates in serial order, read in slices (a decision may have 10,000)."""
+    issued = Certificate.objects.filter(award__decision=batch.decision_id).exclude(pdf="").with_facts()
+    return issued.order_by("number", "pk").iterator(chunk_size=500)
 
 
 def register_dataset(certificates) -> tablib.Dataset:

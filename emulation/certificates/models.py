@@ -207,7 +207,6 @@ class CertificateBatch(models.Model):
     started_at = models.DateTimeField(_("bắt đầu"), null=True, blank=True)
     finished_at = models.DateTimeField(_("kết thúc"), null=True, blank=True)
     updated_at = models.DateTimeField(_("tiến triển lúc"), default=timezone.now)
-    zip_file = models.FileField(_("tệp ZIP"), upload_to=batch_path, max_length=200, blank=True)
     register_xlsx = models.FileField(_("sổ theo dõi (XLSX)"), upload_to=batch_path, max_length=200, blank=True)
     register_pdf = models.FileField(_("sổ theo dõi (PDF)"), upload_to=batch_path, max_length=200, blank=True)
 
@@ -231,7 +230,12 @@ class CertificateBatch(models.Model):
 
     @property
     def percent(self) -> int:
-        return round(100 * (self.done + self.failed) / self.total) if self.total else 0
+        return min(100, round(100 * (self.done + self.failed) / self.total)) if self.total else 0
+
+    @property
+    def register_pending(self) -> bool:
+        """Finished, with its register (sổ theo dõi) still being written by its own task."""
+        return not self.is_active and not self.register_pdf
 
 
 class CertificateChunk(models.Model):

@@ -1,12 +1,32 @@
 """Certificate batches in the background: a planning task hands the chunks out, chunk tasks issue them (on as many
-workers as there are), and a beat task takes over chunks whose worker died. The rules are in `batches`."""
+workers as there are), the register is written by its own task once the batch is done, and a beat task takes over
+chunks whose worker died. The rules are in `batches`."""
 
+import logging
 import time
 
 from celery import shared_task
+from celery.signals import worker_init
 from django.conf import settings
 
+logger = logging.getLogger(__name__)
 POLL_SECONDS = 1.0
+
+
+@worker_init.connect
+def warm_up_certificates(**kwargs) -> None:
+    """Each worker loads the certificates' renderer, fonts, templates, signer and URL map as it starts (before its
+    pool forks, so every process shares them), not on its first certificate; a failure here only costs that time."""
+    from django.urls import reverse
+
+    from emulation.certificates import batches  # noqa: F401 — the modules a chunk uses
+    from emulation.certificates.pdfs import warm_up
+
+    try:
+        warm_up()
+        reverse("emulation:certificate_batch", args=[1])  # the URL map, which a batch's notification needs
+    except Exception:
+        logger.exception("certificate warm-up failed")
 
 
 def _same_queue(request) -> dict:
@@ -23,8 +43,8 @@ def run_certificate_batch(self, batch_id: int) -> int:
     chunks = plan_batch(batch_id=batch_id)
     for chunk_id in chunks:
         run_certificate_chunk.apply_async((chunk_id,), **_same_queue(self.request))
-    if not chunks:
-        finish_if_complete(batch_id=batch_id)
+    if not chunks and finish_if_complete(batch_id=batch_id) is not None:
+        write_certificate_register.apply_async((batch_id,), **_same_queue(self.request))
     return len(chunks)
 
 
@@ -40,18 +60,32 @@ def run_certificate_chunk(self, chunk_id: int) -> bool:
         if not CertificateChunk.objects.filter(pk=chunk_id, done=False).exists() or time.monotonic() > deadline:
             return False  # done by someone else, or left to the beat task
         time.sleep(POLL_SECONDS)
-    run_chunk(chunk_id=chunk_id)
+    finished = run_chunk(chunk_id=chunk_id)
+    if finished is not None:  # the last chunk: every certificate is out; the register follows on its own
+        write_certificate_register.apply_async((finished.pk,), **_same_queue(self.request))
     return True
+
+
+@shared_task(acks_late=True)
+def write_certificate_register(batch_id: int) -> bool:
+    """The register (XLSX and PDF) of a finished batch; idempotent, so a redelivery merely writes it again."""
+    from emulation.certificates.batches import write_register
+
+    return write_register(batch_id=batch_id) is not None
 
 
 @shared_task
 def resume_stale_chunks() -> int:
-    """Every 30 s: queue again the chunks whose worker stopped beating, and finish batches left unfinished."""
-    from emulation.certificates.batches import finish_if_complete, finished_batches_left_running, stale_chunks
+    """Every 30 s: queue again the chunks whose worker stopped beating, finish batches left unfinished, and ask
+    again for registers whose task was lost."""
+    from emulation.certificates import batches
 
-    chunks = stale_chunks()
+    chunks = batches.stale_chunks()
     for chunk_id in chunks:
         run_certificate_chunk.delay(chunk_id)
-    for batch_id in finished_batches_left_running():
-        finish_if_complete(batch_id=batch_id)
+    for batch_id in batches.finished_batches_left_running():
+        if batches.finish_if_complete(batch_id=batch_id) is not None:
+            write_certificate_register.delay(batch_id)
+    for batch_id in batches.registers_missing():
+        write_certificate_register.delay(batch_id)
     return len(chunks)

@@ -4,7 +4,7 @@ each certificate's PDF — every object through its permission helper."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,7 +23,7 @@ from emulation.permissions import require_configure
 from emulation.titles.models import Authority
 from units.exports import table_page
 
-BATCH_FILES = {"zip": "zip_file", "xlsx": "register_xlsx", "pdf": "register_pdf"}
+BATCH_FILES = {"xlsx": "register_xlsx", "pdf": "register_pdf"}
 
 
 def _batch_context(decision) -> dict:
@@ -72,8 +72,16 @@ def certificate_issue(request, pk):
 @login_required
 @require_GET
 def certificate_batch_file(request, pk, kind):
+    """The ZIP of every certificate (streamed from the stored PDFs) or the register, once the batch is finished."""
     decision = get_decision_for_certificates(request.user, pk)
     batch = CertificateBatch.objects.filter(decision=decision).first()
+    if kind == "zip" and batch is not None and not batch.is_active:
+        response = StreamingHttpResponse(
+            certificates.zip_stream(certificates.batch_certificates(batch)), content_type="application/zip"
+        )
+        name = f"giay-khen-{certificates.slug(decision.number or str(decision.pk))}.zip"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
     field = getattr(batch, BATCH_FILES[kind], None) if kind in BATCH_FILES else None
     if not field:
         raise Http404

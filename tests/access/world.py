@@ -15,6 +15,7 @@ from emulation.certificates.issuing import issue_certificate
 from emulation.council import sessions
 from emulation.models import (
     Authority,
+    BatchStatus,
     BonusGrant,
     BonusRule,
     CertificateBatch,
@@ -213,7 +214,7 @@ def build_side(unit, sub, personas, *, subject, notified, inspector, secretary, 
     s.decision = make_signed_decision(unit, period=s.period)
     s.award = make_award(s.decision, person=subject)
     s.certificate = issue_certificate(award=s.award)
-    CertificateBatch.objects.create(decision=s.decision, created_by=admin, zip_file=ContentFile(b"PK", "c.zip"))
+    CertificateBatch.objects.create(decision=s.decision, created_by=admin, status=BatchStatus.DONE, total=1, done=1)
     s.fund = RewardFund.objects.create(unit=unit, year=2025, budget=100_000_000)
     s.design_authority = Authority.objects.create(
         code=f"AUTH-{unit.code}",

@@ -125,4 +125,10 @@ def test_killing_the_worker_mid_batch_and_starting_another_completes_it_exactly_
     assert numbers == list(range(1, AWARDS + 1))
     assert set(Certificate.objects.values_list("award_id", flat=True)) == {award.pk for award in awards}
     assert (batch.total, batch.done, batch.failed) == (AWARDS, AWARDS, 0)
-    assert batch.zip_file and batch.register_xlsx and batch.register_pdf
+    batch = wait_until(
+        lambda: CertificateBatch.objects.exclude(register_pdf="").filter(pk=batch.pk).first(),
+        60,
+        "the register, written by its own task once the batch is done",
+        tmp_path / "second.log",
+    )
+    assert batch.register_xlsx and batch.register_pdf

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from emulation.certificates.batches import claim_chunk, plan_batch, run_batch, run_chunk
 from emulation.certificates.issuing import prepare_batch
-from emulation.certificates.tasks import resume_stale_chunks, run_certificate_batch
+from emulation.certificates.tasks import resume_stale_chunks, run_certificate_batch, warm_up_certificates
 from emulation.models import BatchStatus, Certificate, CertificateBatch, CertificateChunk
 from tests.emulation.certificates.helpers import make_authority, make_awards, make_signed_decision
 from tests.factories import make_unit, make_user
@@ -76,7 +76,24 @@ def test_a_batch_whose_finishing_worker_died_is_finished_by_the_beat_task(decisi
     CertificateBatch.objects.filter(pk=batch.pk).update(updated_at=timezone.now() - datetime.timedelta(minutes=1))
     resume_stale_chunks()
     batch.refresh_from_db()
-    assert batch.status == BatchStatus.DONE and batch.zip_file
+    assert batch.status == BatchStatus.DONE and batch.register_pdf, "finished, and its register written"
+
+
+def test_a_batch_is_done_before_its_register_which_its_own_task_writes(decision, settings):
+    """What a user waits for is the certificates: the batch is done (ZIP downloadable) when the last chunk is, and
+    the register comes from another task, which the beat task asks for again when it was lost."""
+    make_awards(decision, 3, decision.unit)
+    batch = prepare_batch(decision=decision, by=make_user())
+    [chunk] = plan_batch(batch_id=batch.pk)
+    assert claim_chunk(chunk)
+    finished = run_chunk(chunk_id=chunk)
+    assert (finished.status, finished.done) == (BatchStatus.DONE, 3)
+    assert finished.register_pending and not finished.register_xlsx
+    assert resume_stale_chunks() == 0 and not CertificateBatch.objects.get(pk=batch.pk).register_pdf, "not yet lost"
+    settings.CERTIFICATE_BATCH_STALL_SECONDS = 0
+    resume_stale_chunks()
+    batch.refresh_from_db()
+    assert batch.register_xlsx and batch.register_pdf and not batch.register_pending
 
 
 def test_the_batch_task_hands_out_every_chunk(decision, settings):
@@ -87,3 +104,15 @@ def test_the_batch_task_hands_out_every_chunk(decision, settings):
     batch.refresh_from_db()
     assert (batch.status, batch.done) == (BatchStatus.DONE, 5)
     assert run_batch(batch_id=batch.pk).status == BatchStatus.DONE
+
+
+def test_a_worker_warms_up_as_it_starts_without_the_database_or_any_file(
+    settings, tmp_path, django_assert_num_queries, caplog
+):
+    """Before its pool forks, a worker prints a sample of each design (fonts, templates, QR, signer loaded once): no
+    database connection to share with its children, nothing stored."""
+    settings.MEDIA_ROOT = tmp_path
+    with django_assert_num_queries(0):
+        warm_up_certificates()
+    assert list(tmp_path.iterdir()) == []
+    assert "certificate warm-up failed" not in caplog.text

@@ -80,6 +80,20 @@ def test_the_progress_fragment_polls_while_the_batch_runs_and_stops_when_done(
     assert 'hx-trigger="every 2s"' in client.get(batch_url(decision), HTTP_HX_REQUEST="true").getvalue().decode()
 
 
+def test_the_zip_is_offered_at_once_and_the_register_when_written(
+    login, decision, personas, django_capture_on_commit_callbacks
+):
+    client = login(personas.secretary)
+    issue(client, decision, django_capture_on_commit_callbacks)
+    CertificateBatch.objects.filter(decision=decision).update(register_xlsx="", register_pdf="")  # still being written
+    fragment = client.get(batch_url(decision), HTTP_HX_REQUEST="true").getvalue().decode()
+    assert "Tải tất cả (ZIP)" in fragment and "Sổ theo dõi đang được lập…" in fragment
+    assert 'hx-trigger="every 2s"' in fragment and "Sổ theo dõi (PDF)" not in fragment
+    assert client.get(batch_url(decision, "pdf/")).status_code == 404
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(client.get(batch_url(decision, "zip/")).streaming_content)))
+    assert archive.testzip() is None and len(archive.namelist()) == 3
+
+
 def test_the_decision_panel_links_the_batch_only_for_issuers(login, decision, personas):
     assert "In giấy khen" in login(personas.secretary).get(batch_url(decision, "panel/")).getvalue().decode()
     assert login(personas.unit_head).get(batch_url(decision, "panel/")).content == b""

@@ -11,7 +11,14 @@ from django.db import transaction
 from openpyxl import load_workbook
 
 from emulation.certificates.batches import run_batch
-from emulation.certificates.issuing import allocate_serial, issue_certificate, prepare_batch, start_batch
+from emulation.certificates.issuing import (
+    allocate_serial,
+    batch_certificates,
+    issue_certificate,
+    prepare_batch,
+    start_batch,
+    zip_stream,
+)
 from emulation.models import (
     Authority,
     BatchStatus,
@@ -130,7 +137,7 @@ def test_a_finished_batch_gives_the_zip_and_the_register(tree, personas, django_
     with django_capture_on_commit_callbacks(execute=True):
         batch = start_batch(decision=decision, by=personas.secretary)
     batch.refresh_from_db()
-    names = zipfile.ZipFile(io.BytesIO(batch.zip_file.read())).namelist()
+    names = zipfile.ZipFile(io.BytesIO(b"".join(zip_stream(batch_certificates(batch))))).namelist()
     assert names == ["00001-GK-SNV-2025.pdf", "00002-GK-SNV-2025.pdf", "00003-GK-SNV-2025.pdf"]
     sheet = load_workbook(io.BytesIO(batch.register_xlsx.read())).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -202,11 +209,11 @@ def test_re_running_a_finished_batch_changes_nothing_and_notifies_no_one(
     with django_capture_on_commit_callbacks(execute=True):
         batch = start_batch(decision=decision, by=personas.secretary)
     batch.refresh_from_db()
-    finished, zip_name = batch.finished_at, batch.zip_file.name
+    finished, register = batch.finished_at, batch.register_pdf.name
     with django_capture_on_commit_callbacks(execute=True) as queued:
         start_batch(decision=decision, by=personas.administrator)
     run_batch(batch_id=batch.pk)  # a redelivered task
     batch.refresh_from_db()
-    assert queued == [] and (batch.finished_at, batch.zip_file.name) == (finished, zip_name)
+    assert queued == [] and (batch.finished_at, batch.register_pdf.name) == (finished, register)
     assert batch.created_by == personas.secretary
     assert Notification.objects.filter(title__startswith="Đã in xong giấy khen").count() == 1
