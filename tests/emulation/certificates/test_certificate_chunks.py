@@ -116,3 +116,25 @@ def test_a_worker_warms_up_as_it_starts_without_the_database_or_any_file(
         warm_up_certificates()
     assert list(tmp_path.iterdir()) == []
     assert "certificate warm-up failed" not in caplog.text
+
+
+def test_a_worker_that_lost_its_chunk_while_rendering_keeps_the_first_pdf(decision):
+    """A slow worker whose chunk was taken over renders a certificate the takeover already issued: the first PDF and
+    its hash stand (a verifier and a recipient hold that one), the late file is removed, and the slow worker does not
+    count it as issued by itself (so its chunk's audit line does not name it again)."""
+    from emulation.certificates.batches import _render
+
+    make_awards(decision, 1, decision.unit)
+    batch = prepare_batch(decision=decision, by=make_user())
+    [chunk] = plan_batch(batch_id=batch.pk)
+    assert claim_chunk(chunk)
+    run_chunk(chunk_id=chunk)  # the takeover issued it
+    certificate = Certificate.objects.get(award__decision=decision)
+    stale = Certificate.objects.with_facts().get(pk=certificate.pk)
+    stale.pdf = ""  # what the slow worker read before the takeover
+    files_before = set(certificate.pdf.storage.listdir(str(certificate.pdf.name).rsplit("/", 1)[0])[1])
+    assert _render(stale) is False
+    certificate.refresh_from_db()
+    assert certificate.pdf_sha256 != stale.pdf_sha256, "the late render is another PDF (its own signing time)"
+    assert Certificate.objects.get(pk=certificate.pk).pdf == certificate.pdf
+    assert set(certificate.pdf.storage.listdir(str(certificate.pdf.name).rsplit("/", 1)[0])[1]) == files_before
