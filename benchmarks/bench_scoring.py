@@ -1,7 +1,7 @@
 """Benchmark: scoring at national scale — the app's full recompute and its one-unit recompute, against SQL floors.
 
     .venv/bin/python benchmarks/bench_scoring.py [--units 10000] [--repeat 3] [--max-ratio 2]
-        [--max-memory-mb 300] [--max-incremental-ms 50] [--seed 2026] [--build-only]
+        [--max-memory-mb 300] [--max-incremental-ms 50] [--seed 2026] [--build-only] [--reuse] [--only WHAT]
 
 Builds the national dataset (`national.build_national`) in a throwaway test database (SQLite in memory, or
 `test_thidua_bench_national` on PostgreSQL when DATABASE_URL points at it), then measures, interleaved `--repeat`
@@ -12,6 +12,11 @@ times (best kept, each run rolled back):
 Before timing, the app's scores and the floor's are compared unit by unit (they must agree, or the floor proves
 nothing). Peak memory is the process's peak RSS (VmHWM from /proc/self/status, reset after the build through
 /proc/self/clear_refs so the build does not count; ru_maxrss since start where that is not possible).
+
+With `--reuse` (PostgreSQL) the database is kept after the run and the next run with the same `--units` and `--seed`
+uses it again, migrated, instead of building it anew (every measurement is rolled back, so the observations stay
+those built; the period's scores are the last run's, as the nightly job finds them). `--only full` or
+`--only incremental` measures one of the two.
 
 Exit status: 0 when every goal is met, 1 when a goal is missed, 2 when the floor disagrees with the app.
 """
@@ -38,7 +43,7 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from benchmarks.national import build_national, report_build, throwaway_database  # noqa: E402
+from benchmarks.national import TEST_DATABASE, build_national, report_build, throwaway_database  # noqa: E402
 from benchmarks.scoring_floor import floor_scores  # noqa: E402
 from emulation.models import BlocMembership, Period, Score  # noqa: E402
 from evaluations.models import Violation, ViolationStatus  # noqa: E402
@@ -183,7 +188,9 @@ def candidates(period: Period, count: int) -> list[tuple[Violation, int]]:
 
 def measure_incremental(period: Period, repeat: int) -> tuple[float, float, bool, list[int]]:
     """One violation upheld → the app recomputes its unit and the unit's bloc; the floor scores that bloc."""
-    _full, recompute = app_scoring()
+    full, recompute = app_scoring()
+    if not Score.objects.filter(period=period).exists():  # as the nightly job leaves them (`--only incremental`)
+        full(period.pk)
     apps, floors, checks, sizes = [], [], [], []
     for run, (violation, bloc_id) in enumerate(candidates(period, repeat)):
         members = list(BlocMembership.objects.filter(bloc_id=bloc_id).values_list("unit_id", flat=True))
@@ -208,18 +215,21 @@ def _check_bloc(period: Period, bloc_id: int, members: list[int], checks: list[b
 
 
 def report(args, full, incremental, baseline: float | None, memory: float) -> int:
-    app, floor, full_agreed = full
-    app_one, floor_one, one_agreed, sizes = incremental
+    """Print the figures (a part skipped by `--only` is left out, its goal counted as met)."""
+    app, floor, full_agreed = full or (0.0, 1.0, True)
+    app_one, floor_one, one_agreed, sizes = incremental or (0.0, 1.0, True, [])
     ratio, ms = app / floor, app_one * 1000
-    print(f"full recompute + ranking of the period ({connection.vendor}, best of {args.repeat}, interleaved)")
-    print(f"  floor: one SQL statement into temp table floor_result {floor:9.3f} s")
-    print(f"  app: emulation.scoring.tasks.recompute_period                 {app:9.3f} s  {ratio:6.1f} × floor"
-          f"  (goal ≤ {args.max_ratio:g} ×)")  # fmt: skip
-    print(f"incremental: one violation upheld → its unit and its bloc ({min(sizes)}–{max(sizes)} units), "
-          f"best of {len(sizes)}")  # fmt: skip
-    print(f"  floor: the same SQL for that bloc                     {floor_one * 1000:9.1f} ms")
-    print(f"  app: emulation.scoring.tasks.recompute_unit_on                {ms:9.1f} ms"
-          f" {app_one / floor_one:6.1f} × floor  (goal ≤ {args.max_incremental_ms:g} ms)")  # fmt: skip
+    if full:
+        print(f"full recompute + ranking of the period ({connection.vendor}, best of {args.repeat}, interleaved)")
+        print(f"  floor: one SQL statement into temp table floor_result {floor:9.3f} s")
+        print(f"  app: emulation.scoring.tasks.recompute_period                 {app:9.3f} s  {ratio:6.1f} × floor"
+              f"  (goal ≤ {args.max_ratio:g} ×)")  # fmt: skip
+    if incremental:
+        print(f"incremental: one violation upheld → its unit and its bloc ({min(sizes)}–{max(sizes)} units), "
+              f"best of {len(sizes)}")  # fmt: skip
+        print(f"  floor: the same SQL for that bloc                     {floor_one * 1000:9.1f} ms")
+        print(f"  app: emulation.scoring.tasks.recompute_unit_on                {ms:9.1f} ms"
+              f" {app_one / floor_one:6.1f} × floor  (goal ≤ {args.max_incremental_ms:g} ms)")  # fmt: skip
     source = (f"VmHWM of this process, reset after the build at {baseline:.0f} MB resident" if baseline is not None
               else "ru_maxrss of this process since start, build included")  # fmt: skip
     print(f"peak memory while scoring: {memory:.0f} MB ({source}; goal ≤ {args.max_memory_mb:g} MB)")
@@ -244,20 +254,55 @@ def main() -> int:
     parser.add_argument("--max-memory-mb", type=float, default=300.0)
     parser.add_argument("--max-incremental-ms", type=float, default=50.0)
     parser.add_argument("--build-only", action="store_true", help="time the dataset builder alone")
+    parser.add_argument("--reuse", action="store_true", help="keep the dataset and use it again (PostgreSQL)")
+    parser.add_argument("--only", choices=["full", "incremental"], help="measure only this part")
     args = parser.parse_args()
-    with throwaway_database():
-        national = build_national(units=args.units, seed=args.seed)
-        report_build(national)
+    with dataset(args) as period:
         if args.build_only:
             return 0
-        period = national.period
-        del national
         analyze()
         baseline = reset_peak()
-        full = measure_full(period, args.repeat)
-        incremental = measure_incremental(period, args.repeat)
+        full = measure_full(period, args.repeat) if args.only in {None, "full"} else None
+        incremental = measure_incremental(period, args.repeat) if args.only in {None, "incremental"} else None
         memory = peak_mb()
     return report(args, full, incremental, baseline, memory)
+
+
+MARKER = "bench_scoring_dataset"  # in a kept database: which --units and --seed built it, and its period
+
+
+@contextlib.contextmanager
+def dataset(args):
+    """The national dataset's period: built in a throwaway database, or (`--reuse`, PostgreSQL) in a kept one, used
+    again while `--units` and `--seed` match."""
+    if not args.reuse or connection.vendor != "postgresql":
+        with throwaway_database():
+            national = build_national(units=args.units, seed=args.seed)
+            report_build(national)
+            period = national.period
+            del national
+            yield period
+        return
+    old_name = connection.settings_dict["NAME"]
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = TEST_DATABASE
+    connection.creation.create_test_db(verbosity=0, keepdb=True, serialize=False)  # migrated, data kept
+    wanted = f"{args.units}:{args.seed}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TABLE IF NOT EXISTS {MARKER} (label text, period_id bigint)")
+        cursor.execute(f"SELECT label, period_id FROM {MARKER}")
+        row = cursor.fetchone()
+    if row and row[0] == wanted and not args.build_only:
+        print(f"national dataset reused ({TEST_DATABASE}: {args.units} units, seed {args.seed})")
+        yield Period.objects.get(pk=row[1])
+        return
+    connection.creation.destroy_test_db(old_name, verbosity=0)
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    national = build_national(units=args.units, seed=args.seed)
+    report_build(national)
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TABLE {MARKER} (label text, period_id bigint)")
+        cursor.execute(f"INSERT INTO {MARKER} VALUES (%s, %s)", [wanted, national.period.pk])
+    yield national.period
 
 
 if __name__ == "__main__":
