@@ -1,5 +1,6 @@
 """Scoring schemes: every point, cap, band, veto and tie-break of a period is data here."""
 
+import uuid
 from decimal import Decimal
 
 from django.db import models
@@ -33,6 +34,9 @@ class ScoringScheme(models.Model):
     copied_from = models.ForeignKey(
         "self", verbose_name=_("sao chép từ"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # A new random value each time the scheme or one of its parts is saved or deleted
+    # (`emulation.scoring.scheme_cache`): a loaded scheme is used again while its revision is the same.
+    revision = models.UUIDField(default=uuid.uuid4, editable=False)
 
     class Meta:
         verbose_name = _("bảng điểm thi đua")

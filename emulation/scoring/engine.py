@@ -26,11 +26,13 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from emulation.movements.models import BlocMembership, Period, PeriodStatus
+from emulation.schemes.models import ScoringScheme
 from emulation.scoring.facts import load_facts, load_scheme
 from emulation.scoring.models import LiveScore, Score
 from emulation.scoring.ranking import rank_results
-from emulation.scoring.scope import owner_of_unit, period_scope, subtree_scope
-from emulation.scoring.standings import complete, lock_standings, rerank, write_ranks
+from emulation.scoring.scheme_cache import scheme_for, stamp_of
+from emulation.scoring.scope import owner_of_unit, period_scope, subtree_scope, unit_scope
+from emulation.scoring.standings import complete, lock_bloc, lock_standings, rerank, write_ranks
 from emulation.scoring.unit_scores import UnitScore, score_unit
 from units.audit.log import record_event
 from units.audit.models import EventKind
@@ -95,31 +97,32 @@ def cycles_uncollected():
 @transaction.atomic
 def recompute_unit(*, period: Period, unit_id: int) -> int:
     """Score again the scored unit at or above `unit_id` and rank its bloc anew. Only that unit's facts are read:
-    the other members' totals and tie-break figures come from their stored rows (`standings`); the whole bloc is
-    scored only when some member has no usable stored row yet."""
+    the other members' totals and tie-break figures come from their stored rows (`standings`), the scheme from the
+    process's cache while its revision stands (`scheme_cache`); the whole bloc is scored only when some member has
+    no usable stored row yet."""
     found = owner_of_unit(period, unit_id)
     if found is None:
         return 0
     owner, bloc_id, path = found
-    members = [owner]
-    if bloc_id is not None:
-        members = list(BlocMembership.objects.filter(bloc_id=bloc_id).values_list("unit_id", flat=True))
-    _share_lock(period)
-    standings = lock_standings(period, members)
-    stamp = timezone.now()
-    scheme = load_scheme(period)
+    scheme = scheme_for(period, _share_lock_reading_scheme(period))
+    if bloc_id is None:
+        standings, size = lock_standings(period, [owner]), 1
+    else:
+        standings, size = lock_bloc(period, bloc_id)
     if scheme is None:
         return 0
+    stamp = timezone.now()
     live_only = any(row.frozen for row in standings.values()) or (not standings and is_frozen(period))
-    if bloc_id is None or live_only or complete(standings, members, bloc_id):
-        scope = subtree_scope(period, [owner], [path])
-        result = _score(period, scheme, load_facts(period, scheme, {owner: bloc_id}, scope))
+    stored = owner in standings and size == len(standings) and complete(standings, list(standings), bloc_id)
+    if bloc_id is None or live_only or stored:
+        result = _score(period, scheme, load_facts(period, scheme, {owner: bloc_id}, unit_scope(period, owner, path)))
         if live_only:
             return _write_live(period, result)
         changed = rerank(result[0], standings, list(scheme.tie_break_keys or []))
         _write(period, result, stamp)
         write_ranks(changed)
         return 1
+    members = list(BlocMembership.objects.filter(bloc_id=bloc_id).values_list("unit_id", flat=True))
     units = dict.fromkeys(members, bloc_id)
     results = _score(period, scheme, load_facts(period, scheme, units, subtree_scope(period, members)))
     _write(period, results, stamp)
@@ -190,6 +193,21 @@ def _share_lock(period: Period) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT 1 FROM {Period._meta.db_table} WHERE id = %s FOR SHARE", [period.pk])
+
+
+def _share_lock_reading_scheme(period: Period) -> tuple[int, object] | None:
+    """`_share_lock`, reading in the same query the (id, revision) stamp of the period's scheme (None: no scheme)."""
+    if connection.vendor != "postgresql":
+        return stamp_of(period)
+    schemes = ScoringScheme._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT s.id, s.revision FROM {Period._meta.db_table} p LEFT JOIN {schemes} s ON s.period_id = p.id "
+            "WHERE p.id = %s FOR SHARE OF p",
+            [period.pk],
+        )
+        row = cursor.fetchone()
+    return (row[0], row[1]) if row and row[0] is not None else None
 
 
 def _share_period(period: Period, units: list[int]) -> bool:

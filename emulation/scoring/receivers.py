@@ -10,7 +10,10 @@ from emulation.movements.signals import period_moved
 from emulation.pledges.models import SelfAssessment
 from emulation.schemes.models import ScoringScheme
 from emulation.schemes.signals import scheme_changed
-from emulation.scoring import engine
+from emulation.scoring import (
+    engine,
+    scheme_cache,  # noqa: F401  (its receivers keep the loaded schemes current)
+)
 from emulation.scoring.tasks import recompute_period, recompute_unit_in_period, recompute_unit_on
 from evaluations.signals import observations_changed
 from units.outbox.services import enqueue

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import IntegerField, Q, Value
+from django.db.models import Exists, IntegerField, OuterRef, Q, Value
 
 from emulation.movements.models import BlocMembership, Period
 from emulation.pledges.models import Pledge
@@ -78,6 +78,19 @@ def subtree_scope(period: Period, roots: list[int], paths: list[str] | None = No
     scope = Scope(scored=scored_unit_ids(period, among=[pk for pk, _path in units]))
     for pk, path in units:
         scope.owner[pk] = deepest_scored(path, scope.scored)
+    return scope
+
+
+def unit_scope(period: Period, owner: int, path: str) -> Scope:
+    """The subtree of one scored unit (`path`, its own) in one query: each unit under it, and which are scored
+    themselves (their observations then count for them, not for `owner`)."""
+    pledged = Pledge.objects.filter(period=period, unit_id=OuterRef("pk"))
+    member = BlocMembership.objects.filter(period=period, unit_id=OuterRef("pk"))
+    rows = Unit.objects.filter(path__startswith=path).annotate(pledged=Exists(pledged), member=Exists(member))
+    units = list(rows.order_by().values_list("pk", "path", "pledged", "member"))
+    scope = Scope(scored={pk: None for pk, _path, pledged, member in units if pledged or member} | {owner: None})
+    for pk, unit_path, _pledged, _member in units:
+        scope.owner[pk] = deepest_scored(unit_path, scope.scored)
     return scope
 
 

@@ -6,6 +6,9 @@ is one unit's facts and one bloc's rows, whatever the size of the country.
 from decimal import Decimal
 from typing import NamedTuple
 
+from django.db.models import Count, Subquery
+
+from emulation.movements.models import BlocMembership
 from emulation.scoring.models import Score
 from emulation.scoring.ranking import rank_results
 from emulation.scoring.unit_scores import UnitScore
@@ -32,6 +35,21 @@ def lock_standings(period, units: list[int]) -> dict[int, Standing]:
     """Lock the score rows of `units` for this transaction and read what ranking them needs."""
     rows = Score.objects.select_for_update().filter(period=period, unit_id__in=units).order_by("unit_id")
     return {row[1]: Standing(*row) for row in rows.values_list(*Standing._fields)}
+
+
+def lock_bloc(period, bloc_id: int) -> tuple[dict[int, Standing], int]:
+    """Lock the score rows of the bloc's members for this transaction (one query); what ranking them needs, and how
+    many members the bloc has (more than rows: some member has no score yet)."""
+    members = BlocMembership.objects.filter(bloc_id=bloc_id)
+    count = members.order_by().values("bloc_id").annotate(n=Count("pk")).values("n")
+    rows = (
+        Score.objects.select_for_update(of=("self",))
+        .filter(period=period, unit_id__in=members.values("unit_id"))
+        .annotate(members=Subquery(count))
+        .order_by("unit_id")
+    )
+    found = list(rows.values_list(*Standing._fields, "members"))
+    return {row[1]: Standing(*row[:-1]) for row in found}, found[0][-1] if found else 0
 
 
 def complete(standings: dict[int, Standing], members: list[int], bloc_id: int) -> bool:

@@ -295,16 +295,64 @@ def test_a_real_worker_recomputes_the_bloc_once_the_upheld_violation_commits(sco
     assert (score(tree.home).total, score(tree.home).rank, score(tree.other).rank) == (D(6), 2, 1)
 
 
+@pytest.fixture
+def second_bloc(setup, period, tree):
+    """Another bloc of the period (claiming 7 and 6), whose next full recompute must count a violation upheld on
+    its first unit behind the engine's back (no recompute of its own): the full run's result to keep."""
+    criterion = period.scheme.groups.get().criteria.get()
+    units = [make_unit(code=f"B2-{index}", parent=tree.province) for index in range(2)]
+    for unit, points in zip(units, ("7", "6"), strict=True):
+        SelfAssessment.objects.create(pledge=make_pledge(unit=unit, period=period), criterion=criterion,
+                                      claimed_points=D(points))  # fmt: skip
+    make_bloc(period, units)
+    compute_period(period=period)
+    make_violation(unit=units[0], type=setup, status=ViolationStatus.UPHELD,
+                   occurred_at=datetime.datetime(2026, 4, 1, 9, tzinfo=HANOI))  # fmt: skip
+    return units
+
+
+def _nightly_in_a_thread(period, wrapper):
+    """The nightly full recompute on its own connection in another thread, through `wrapper`; (thread, failures)."""
+    failures = []
+
+    def nightly():
+        try:
+            with connection.execute_wrapper(wrapper):
+                compute_period(period=period)
+        except Exception as error:  # pragma: no cover - reported by the assertion below
+            failures.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=nightly)
+    thread.start()
+    return thread, failures
+
+
+def _uphold_and_update(setup, tree) -> float:
+    """A violation of Sở Nội vụ upheld (committed), then the task its signal enqueues; the seconds the task took."""
+    make_violation(unit=tree.home, type=setup, status=ViolationStatus.UPHELD,
+                   occurred_at=datetime.datetime(2026, 5, 1, 9, tzinfo=HANOI))  # fmt: skip
+    started = time.monotonic()
+    tasks.recompute_unit_on(tree.home.pk, "2026-05-01")
+    return time.monotonic() - started
+
+
+def _both_results_kept(tree, second_bloc) -> None:
+    assert (score(tree.home).total, score(tree.home).rank, score(tree.other).rank) == (D(6), 2, 1)  # the update's
+    assert [(score(unit).total, score(unit).rank) for unit in second_bloc] == [(D(4), 2), (D(6), 1)]  # the full run's
+
+
 @pytest.mark.postgres
 def test_an_update_never_waits_for_a_running_full_recompute_and_neither_loses_the_others_result(
-    transactional_db, setup, period, tree
+    transactional_db, setup, period, tree, second_bloc
 ):
-    """PostgreSQL, two threads: the nightly recompute has read its facts and is about to write; meanwhile a
-    violation is upheld and its unit recomputed. The update does not wait for the full run, and the full run's
-    older result does not overwrite it."""
+    """PostgreSQL, two connections in two threads: the nightly recompute has read its facts and is about to write;
+    meanwhile a violation is upheld and its unit recomputed. The update does not wait for the full run; the full
+    run's older result for that bloc does not overwrite it, and its result for the other bloc is written."""
     if connection.vendor != "postgresql":
         pytest.skip("row locks are PostgreSQL's; SQLite runs one writer at a time")
-    facts_read, release, failures = threading.Event(), threading.Event(), []
+    facts_read, release = threading.Event(), threading.Event()
 
     def pause_before_writing(execute, sql, params, many, context):
         if "FOR UPDATE" in sql and Score._meta.db_table in sql:
@@ -312,29 +360,38 @@ def test_an_update_never_waits_for_a_running_full_recompute_and_neither_loses_th
             release.wait(10)
         return execute(sql, params, many, context)
 
-    def nightly():
-        try:
-            with connection.execute_wrapper(pause_before_writing):
-                compute_period(period=period)
-        except Exception as error:  # pragma: no cover - reported by the assertion below
-            failures.append(error)
-        finally:
-            connection.close()
-
-    full = threading.Thread(target=nightly)
-    full.start()
+    full, failures = _nightly_in_a_thread(period, pause_before_writing)
     assert facts_read.wait(10)
-    make_violation(
-        unit=tree.home,
-        type=setup,
-        status=ViolationStatus.UPHELD,
-        occurred_at=datetime.datetime(2026, 5, 1, 9, tzinfo=HANOI),
-    )
-    started = time.monotonic()
-    tasks.recompute_unit_on(tree.home.pk, "2026-05-01")
-    waited = time.monotonic() - started
+    waited = _uphold_and_update(setup, tree)
     release.set()
     full.join(20)
 
-    assert waited < 1 and not failures
-    assert (score(tree.home).total, score(tree.home).rank, score(tree.other).rank) == (D(6), 2, 1)
+    assert waited < 1 and not failures and not full.is_alive()
+    _both_results_kept(tree, second_bloc)
+
+
+@pytest.mark.postgres
+def test_an_update_arriving_while_a_full_recompute_writes_waits_only_for_that_write_and_counts_its_violation(
+    transactional_db, setup, period, tree, second_bloc
+):
+    """PostgreSQL, two threads: the nightly recompute holds the score rows of a chunk while it writes them (made to
+    last half a second here); an update arriving then waits for that write only, not the rest of the run, and then
+    scores the unit from the facts as they are now: the violation upheld meanwhile counts."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are PostgreSQL's; SQLite runs one writer at a time")
+    locked = threading.Event()
+
+    def hold_while_writing(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if "FOR UPDATE" in sql and Score._meta.db_table in sql and not locked.is_set():
+            locked.set()
+            time.sleep(0.5)
+        return result
+
+    full, failures = _nightly_in_a_thread(period, hold_while_writing)
+    assert locked.wait(10)
+    waited = _uphold_and_update(setup, tree)
+    full.join(20)
+
+    assert 0.2 < waited < 1 and not failures and not full.is_alive()
+    _both_results_kept(tree, second_bloc)

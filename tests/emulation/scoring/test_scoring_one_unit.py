@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from emulation.models import CriterionGroup, DeductionRule, PeriodStatus, Score, SelfAssessment
 from emulation.scoring.engine import compute_period, recompute_unit
+from emulation.scoring.tasks import recompute_unit_on
 from emulation.scoring.views import shown_lines
 from evaluations.models import Violation, ViolationStatus
 from tests.emulation.factories import make_criterion, make_period, make_scheme
@@ -166,3 +167,37 @@ def test_the_page_shows_each_upheld_violation_from_the_compact_line_even_once_de
     assert [(line["label"], line["shown"]) for line in shown_lines(score) if line["kind"] == "deduction"] == [
         ("? ngày ?", "−1,5")
     ]
+
+
+ONE_VIOLATION_QUERIES = 16  # see engine.recompute_unit: the period, the unit's ancestors, the locks, its facts, writes
+
+
+def test_one_upheld_violation_costs_the_same_few_queries_in_a_small_and_a_large_country(
+    period, django_assert_max_num_queries
+):
+    """Through the task the upheld-violation signal runs: a fixed number of queries, whatever the country's size
+    (more blocs, more units, more observations elsewhere); the scheme is read once per process, not per update."""
+    kind = make_violation_type()
+    units, recorded = bloc_of(period, 3, kind)  # claiming 50, 49, 48
+    DeductionRule.objects.create(scheme=period.scheme, violation_type=kind, points_per_occurrence=D(5))
+    compute_period(period=period)
+    day = timezone.localdate(recorded[0].occurred_at).isoformat()
+    recompute_unit_on(units[2].pk, day)  # a first update in this process loads the scheme
+    Violation.objects.filter(pk=recorded[0].pk).update(status=ViolationStatus.UPHELD)
+    with django_assert_max_num_queries(ONE_VIOLATION_QUERIES) as small:
+        recompute_unit_on(units[0].pk, day)
+
+    criterion = period.scheme.groups.get().criteria.get()
+    for index in range(4):
+        others = [make_unit(code=f"B{index}{member:02}") for member in range(12)]
+        claimed(period, criterion, {unit: 40 - member for member, unit in enumerate(others)})
+        make_bloc(period, others)
+        for unit in others:
+            make_violation(unit=unit, type=kind, status=ViolationStatus.UPHELD, occurred_at=recorded[0].occurred_at)
+    compute_period(period=period)
+    Violation.objects.filter(pk=recorded[1].pk).update(status=ViolationStatus.UPHELD)
+    with django_assert_max_num_queries(ONE_VIOLATION_QUERIES) as large:
+        recompute_unit_on(units[1].pk, day)
+
+    assert len(large.captured_queries) == len(small.captured_queries)
+    assert [s.rank for s in Score.objects.filter(period=period, unit__in=units).order_by("unit__code")] == [2, 3, 1]
