@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0030_ranking_prints'),
+        ('emulation', '0031_certificate_batch_zip_streamed'),
     ]
 
     operations = [
