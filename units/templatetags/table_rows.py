@@ -15,6 +15,7 @@ from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
+from django_tables2.utils import call_with_appropriate
 
 register = template.Library()
 
@@ -54,14 +55,15 @@ DATE_TEMPLATE = re.compile(r'^\{\{ value\|date:"(?P<format>[^"]*)"\|default:defa
 
 
 def _model_fields(model, accessor):
-    """The fields an accessor walks on a model — foreign keys, then one plain field — or None when it walks
-    anything else (a property, a method, a reverse relation), which django-tables2 then resolves itself."""
+    """The fields an accessor walks on a model — foreign keys, then one plain field (`pk` is the primary key) — or
+    None when it walks anything else (a property, a method, a reverse relation), which django-tables2 then resolves
+    itself."""
     fields = []
     for bit in accessor.split("__"):
         if model is None:
             return None
         try:
-            field = model._meta.get_field(bit)
+            field = model._meta.pk if bit == "pk" else model._meta.get_field(bit)
         except (AttributeError, FieldDoesNotExist):
             return None
         if not getattr(field, "concrete", False) or field.many_to_many:
@@ -72,16 +74,17 @@ def _model_fields(model, accessor):
 
 
 def _plain_cell(table, bound_column, record):
-    """The cell of a column django-tables2 would render from the record's field alone — a plain `Column`, or a
-    `DateColumn`/`DateTimeColumn` with its format, with no `render_<name>` on the table — as a function of the row,
-    or None for any other column. It gives exactly django-tables2's cell (choices shown by their label, empty values
-    as the column's default, the column's link), without asking the model for each cell which field and which
-    choices it reads (most of the cost of a 50-row list)."""
+    """The cell of a column django-tables2 would render from one field of the record — a plain `Column` (through the
+    table's `render_<name>` if it has one), or a `DateColumn`/`DateTimeColumn` with its format — as a function of the
+    row, or None for any other column. It gives exactly django-tables2's cell (choices shown by their label, empty
+    values as the column's default, the same arguments to `render_<name>`, the column's link), without asking the
+    model for each cell which field and which choices it reads (most of the cost of a 50-row list)."""
     column = bound_column.column
-    if getattr(table, f"render_{bound_column.name}", None) is not None or not isinstance(record, models.Model):
+    render = getattr(table, f"render_{bound_column.name}", None)
+    if not isinstance(record, models.Model):
         return None
     date_format = None
-    if type(column) in (tables.DateColumn, tables.DateTimeColumn):
+    if type(column) in (tables.DateColumn, tables.DateTimeColumn) and render is None:
         match = DATE_TEMPLATE.match(column.template_code or "")
         if match is None:
             return None
@@ -106,14 +109,14 @@ def _plain_cell(table, bound_column, record):
         if value in empty:
             return default
         content = value
-        if date_format is not None:
+        kwargs = {"value": value, "record": row.record, "column": column, "bound_column": bound_column,
+                  "bound_row": row, "table": table}  # fmt: skip
+        if render is not None:
+            content = call_with_appropriate(render, kwargs)
+        elif date_format is not None:
             content = date_filter(template_localtime(value), date_format) or default
             content = mark_safe(conditional_escape(content))  # noqa: S308 - escaped as the column's template would
-        if bound_column.link:
-            kwargs = {"value": value, "record": row.record, "column": column, "bound_column": bound_column,
-                      "bound_row": row, "table": table}  # fmt: skip
-            return bound_column.link(content, **kwargs)
-        return content
+        return bound_column.link(content, **kwargs) if bound_column.link else content
 
     return cell
 
