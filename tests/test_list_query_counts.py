@@ -34,7 +34,7 @@ def add_inspections(tree, personas, count):
 
 
 def add_nominations(tree, personas, period, title, count):
-    for k in range(count):
+    for _k in range(count):
         Nomination.objects.create(
             period=period, title=title, unit=make_unit(parent=tree.home), proposed_by=personas.unit_head,
             achievement_report="Hoàn thành xuất sắc nhiệm vụ.", status=NominationStatus.PROPOSED,
