@@ -58,3 +58,12 @@ def test_the_list_pages_cost_the_same_queries_for_3_or_30_rows(login, tree, pers
     assert many == few
     page = client.get(reverse("evaluations:violations"), secure=True)
     assert len(page.context["table"].page.object_list) >= 14  # the rows were there to be counted (in scope: 14 or 30)
+
+
+def test_a_page_with_a_table_counts_the_unread_notifications_once(login, tree, personas):
+    """django-tables2 renders its table with the request again; the top bar's figures are not read a second time."""
+    add_inspections(tree, personas, 2)
+    with CaptureQueriesContext(connection) as captured:
+        page = login(personas.council_member).get(reverse("evaluations:violations"), secure=True)
+    assert page.status_code == 200 and "table" in page.context
+    assert sum('"units_notification"' in query["sql"] for query in captured) == 1
