@@ -3,13 +3,13 @@
     DATABASE_URL=postgres://… .venv/bin/python benchmarks/bench_pages.py [--units 10000] [--requests 200]
         [--clients 20] [--rebuild] [--only PAGE]
 
-Builds the national dataset (`national.build_national`) with scores, people, councils and nominations
-(`pages_data.py`) in its own PostgreSQL database (`test_<name>_bench_pages` beside DATABASE_URL's; kept between runs
-and reused, migrated, while its size and seed match; `--rebuild` to start again), collects the static files, starts
-gunicorn (2 sync workers, DEBUG off, production settings) on a free loopback port, and for a council member (the
-whole province in scope) and a unit head drives `--clients` concurrent clients (threads, one connection a request)
-at each page. Before each page the same clients ask the trivial view (`/healthz/`, same middleware, same session
-cookie) as many times: the page's ratio is its p50 over that floor's p50.
+Builds the national dataset (`national.build_national`) with scores, people, councils and nominations (`pages_data.py`)
+in its own PostgreSQL database (`<BENCH_TEST_DATABASE>_pages`, or `test_<name>_bench_pages` beside DATABASE_URL's; kept
+between runs and reused, migrated, while its size and seed match; `--rebuild` to start again), collects the static
+files, starts gunicorn (2 sync workers, DEBUG off, production settings) on a free loopback port, and for a council
+member (the whole province in scope) and a unit head drives `--clients` concurrent clients (threads, one connection a
+request) at each page. Before each page the same clients ask the trivial view (`/healthz/`, same middleware, same
+session cookie) as many times: the page's ratio is its p50 over that floor's p50.
 
 Goal for each page: p95 ≤ 200 ms, no error (any status but 200 is one), ratio ≤ 3. Exits 1 when a goal is missed;
 without PostgreSQL it says so and exits 0. BENCH_SIZE=small: 300 units, 40 requests a page.
@@ -41,11 +41,15 @@ GOAL_P95_MS, GOAL_RATIO = 200.0, 3.0
 
 
 def database_url() -> str | None:
-    """The benchmark's own database beside DATABASE_URL's (None without PostgreSQL)."""
+    """The benchmark's own database beside DATABASE_URL's (None without PostgreSQL): `<BENCH_TEST_DATABASE>_pages`
+    when that names the benchmarks' database (several people benchmarking on one server), else
+    `test_<name>_bench_pages`."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         return None
     base, _, name = url.rpartition("/")
+    if own := os.environ.get("BENCH_TEST_DATABASE"):
+        return f"{base}/{own}_pages"
     return f"{base}/test_{name.split('?')[0]}_bench_pages"
 
 

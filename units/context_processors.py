@@ -3,8 +3,15 @@ from units.permissions import can_browse_units, has_role
 
 
 def navigation(request):
-    """What the top bar needs: unread count and which menus the user's roles open."""
-    user = request.user
+    """What the top bar needs: unread count and which menus the user's roles open. Worked out once per request:
+    django-tables2's `{% render_table %}` renders its template with the request again, which would run every
+    context processor a second time."""
+    if not hasattr(request, "_navigation"):
+        request._navigation = _navigation(request.user)
+    return request._navigation
+
+
+def _navigation(user):
     if not user.is_authenticated:
         return {}
     return {

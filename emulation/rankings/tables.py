@@ -18,12 +18,13 @@ WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none 
 
 def annotate_for_ranking(scores):
     """Adds `shared_rank` (another unit of the bloc holds the same rank), `rank_order` (ranked units first) and `live`
-    (the figure computed after a freeze, for the "kết quả hiện tại khác" note)."""
+    (the figure computed after a freeze, for the "kết quả hiện tại khác" note). The explanation of each score and its
+    group points (JSON, read only by the score's own page and the ranking engine) are not loaded."""
     same_rank = Score.objects.filter(
         period=OuterRef("period"), bloc=OuterRef("bloc"), rank=OuterRef("rank"), rank__isnull=False
     ).exclude(pk=OuterRef("pk"))
     live = LiveScore.objects.filter(unit=OuterRef("unit"), period=OuterRef("period")).values("total")[:1]
-    return scores.annotate(
+    return scores.defer("breakdown", "group_points").annotate(
         live=Subquery(live),
         shared_rank=Exists(same_rank),
         rank_order=Case(When(rank__isnull=True, then=Value(1)), default=Value(0), output_field=IntegerField()),

@@ -42,9 +42,6 @@ class ViolationTable(tables.Table):
         self.user = user
         super().__init__(*args, **kwargs)
 
-    def render_severity(self, record):
-        return record.type.get_severity_display()
-
     def render_person(self, record):
         return record.person_label_for(self.user) or "—"
 

@@ -12,7 +12,7 @@ from django.utils import translation
 from django_tables2 import RequestConfig
 
 from tests.factories import enrol_totp
-from units.models import Unit
+from units.models import Level, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +87,37 @@ def render_dated(table_class, data) -> str:
     table = table_class(data)
     RequestConfig(request, paginate={"per_page": 50}).configure(table)
     return table.as_html(request)
+
+
+class UnitRows(tables.Table):
+    """Every kind of column the fast cell path takes over (fields through foreign keys, choices, links, dates), beside
+    ones it leaves to django-tables2 (a foreign key shown by its str, a property, a render_ method)."""
+
+    code = tables.Column(linkify=("units:unit_detail", [tables.A("pk")]))
+    name = tables.Column(attrs={"td": {"data-label": lambda bound_column: bound_column.header}})
+    level = tables.Column()
+    parent_name = tables.Column(accessor="parent__name", default="(không có)")
+    parent_level = tables.Column(accessor="parent__level")
+    parent = tables.Column()
+    valid_from = tables.DateColumn(format="d/m/Y", linkify=("units:unit_detail", [tables.A("pk")]))
+    kind = tables.Column()
+
+    def render_kind(self, record):
+        return f"<{record.get_kind_display()}>"
+
+
+def test_the_fast_cells_of_a_model_table_read_as_django_tables2_renders_them():
+    province = Unit.objects.create(code="T", name="Tỉnh <Thử>", level="province", kind="people_committee")
+    Unit.objects.create(code="S1", name="Sở Nội vụ & Tư pháp", level="department", kind="department", parent=province,
+                        valid_from=datetime.date(2026, 3, 9), valid_to=datetime.date(2026, 12, 31))  # fmt: skip
+    request = RequestFactory().get("/?sort=code")
+    pages = {}
+    for template in ("tables/table.html", "django_tables2/bootstrap5-responsive.html"):
+        with translation.override("vi"):
+            table = UnitRows(Unit.objects.select_related("parent").order_by("code"), template_name=template)
+            RequestConfig(request, paginate={"per_page": 10}).configure(table)
+            pages[template] = normalised(table.as_html(request))
+    ours = pages["tables/table.html"]
+    assert ours == pages["django_tables2/bootstrap5-responsive.html"]
+    assert "Sở Nội vụ &amp; Tư pháp" in ours and "Tỉnh &lt;Thử&gt;" in ours and "(không có)" in ours
+    assert "09/03/2026" in ours and str(Level.PROVINCE.label) in ours and "&lt;Sở&gt;" in ours
