@@ -122,17 +122,22 @@ def _number_awards(chunk: CertificateChunk) -> None:
         )  # fmt: skip
 
 
-def _render(certificate: Certificate) -> None:
-    """The certificate's PDF with its printed facts frozen, stored and recorded with its SHA-256 (one UPDATE)."""
+def _render(certificate: Certificate) -> bool:
+    """The certificate's PDF with its printed facts frozen, stored and recorded with its SHA-256 (one UPDATE).
+    Only the first PDF recorded counts: a worker that lost its chunk to a takeover while still rendering finds the
+    certificate already rendered, removes its own file and reports False (no second issue, no second audit line)."""
     certificate.printed = certificate.printed or certificate_pdfs.live_facts(certificate)
     pdf = certificate_pdfs.certificate_pdf(certificate)
-    name = certificate.pdf.storage.save(
-        certificate.pdf.field.generate_filename(certificate, f"{certificate.token}.pdf"), ContentFile(pdf)
-    )
+    storage = certificate.pdf.storage
+    name = certificate.pdf.field.generate_filename(certificate, f"{certificate.token}.pdf")
+    name = storage.save(name, ContentFile(pdf))
     certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
-    Certificate.objects.filter(pk=certificate.pk).update(
+    recorded = Certificate.objects.filter(pk=certificate.pk, pdf="").update(
         pdf=name, printed=certificate.printed, pdf_sha256=certificate.pdf_sha256
     )
+    if not recorded:
+        storage.delete(name)
+    return bool(recorded)
 
 
 def _record_issued(chunk: CertificateChunk, certificates: list[Certificate]) -> None:
@@ -162,8 +167,8 @@ def run_chunk(*, chunk_id: int) -> CertificateBatch | None:
     issued, told = [], 0
     for i, certificate in enumerate(unrendered if not errors else [], 1):
         try:
-            _render(certificate)
-            issued.append(certificate)
+            if _render(certificate):
+                issued.append(certificate)
         except Exception as error:  # one failed render must not stop the chunk; it is counted and re-run later
             logger.exception("certificate of award %s failed", certificate.award_id)
             errors.append({"award": certificate.award_id, "error": str(error)[:300]})
