@@ -8,7 +8,7 @@ class UnitsConfig(AppConfig):
 
     def ready(self):
         from units.accounts.validation_messages import use_vietnamese_django_messages
-        from units.table_templates import compile_column_templates_once
+        from units.listing.table_templates import compile_column_templates_once
         from units.uploads import connect_file_cleanup
 
         compile_column_templates_once()

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from units.models import Category, Kind, Level, Person, Unit
-from units.pickers import UnitPicker
+from units.search.pickers import UnitPicker
 
 
 class UnitFilter(django_filters.FilterSet):

@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from units.models import Person, Role, RoleAssignment, Unit, User
-from units.pickers import UnitMultiPicker, UnitPicker
 from units.reorganisation.successors import successor_errors
+from units.search.pickers import UnitMultiPicker, UnitPicker
 from units.uploads import clean_upload
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})

@@ -10,7 +10,7 @@ from django.db.models.functions import Concat, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from units.folding import FoldedField
+from units.search.folding import FoldedField
 
 # Direction controls (LRE…RLO, LRI…PDI, LRM, RLM) reorder what is displayed: "Nguyễn Văn A\u202e" can show a name
 # or unit that is not the stored one. Names never need them.

@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_tables2 import RequestConfig
 
-from units.exports import table_page
 from units.filters import PersonFilter, UnitFilter
 from units.forms import InviteForm, PersonForm, RoleAssignmentForm, UnitForm
 from units.home import attention_items
+from units.listing.exports import table_page
+from units.listing.tables import PersonTable, RoleAssignmentTable, UnitTable
 from units.models import Notification, Person, Role, RoleAssignment, Unit, administered_unit_ids
 from units.notifications import services as notifications
 from units.permissions import (
@@ -22,9 +23,8 @@ from units.permissions import (
     require_administrator,
     require_browse,
 )
-from units.pickers import search_people, search_units
+from units.search.pickers import search_people, search_units
 from units.services import grant_role, invite_person, remove_role
-from units.tables import PersonTable, RoleAssignmentTable, UnitTable
 
 
 @require_GET

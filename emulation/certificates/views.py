@@ -21,7 +21,7 @@ from emulation.certificates.permissions import (
 from emulation.certificates.tables import CertificateFilter, CertificateTable
 from emulation.permissions import require_configure
 from emulation.titles.models import Authority
-from units.exports import table_page
+from units.listing.exports import table_page
 
 BATCH_FILES = {"xlsx": "register_xlsx", "pdf": "register_pdf"}
 

@@ -9,7 +9,7 @@ from emulation.movements.models import Period, PeriodStatus
 from emulation.titles.models import AwardForm, Title
 from units.forms import CheckedFileField
 from units.models import Person, Unit
-from units.pickers import PersonPicker, UnitPicker
+from units.search.pickers import PersonPicker, UnitPicker
 
 
 class NominationForm(forms.Form):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from emulation.movements.models import Period
 from emulation.titles.models import Authority, AwardForm, Title
 from units.models import Person, Unit
-from units.pickers import PersonPicker, UnitPicker
+from units.search.pickers import PersonPicker, UnitPicker
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

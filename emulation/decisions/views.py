@@ -24,7 +24,7 @@ from emulation.decisions.permissions import (
 )
 from emulation.decisions.signals import decision_signing
 from emulation.decisions.tables import AwardTable, DecisionTable
-from units.exports import table_page
+from units.listing.exports import table_page
 from units.models import Role
 from units.permissions import has_role
 

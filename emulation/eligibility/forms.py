@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from units.models import Unit
-from units.pickers import UnitPicker
+from units.search.pickers import UnitPicker
 
 
 class ResultUnitFilter(forms.Form):

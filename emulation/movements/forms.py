@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from emulation.movements.models import BlocKind, CommitmentItem, Movement, Period, PeriodStatus
 from units.models import Unit
-from units.pickers import UnitMultiPicker, UnitPicker
+from units.search.pickers import UnitMultiPicker, UnitPicker
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

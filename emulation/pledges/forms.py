@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from emulation.movements.models import CommitmentItem, Period, PeriodStatus
 from emulation.titles.models import Title
 from units.models import Person, Unit
-from units.pickers import PersonPicker, UnitPicker
+from units.search.pickers import PersonPicker, UnitPicker
 
 
 class StartPledgeForm(forms.Form):

@@ -24,7 +24,7 @@ from emulation.pledges.services import (
     submit_pledge,
 )
 from emulation.pledges.tables import PledgeTable, RegistrationTable
-from units.exports import table_page
+from units.listing.exports import table_page
 from units.models import Role, Unit, administered_unit_ids
 from units.permissions import require_browse, role_paths
 

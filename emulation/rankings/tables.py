@@ -114,7 +114,7 @@ class RankingTable(tables.Table):
 
     def export_records(self, queryset):
         """The export's rows read with `.values()` (no model instances): what `value_*` and the columns need, in the
-        table's order. `units.exports` calls it instead of rendering each cell."""
+        table's order. `units.listing.exports` calls it instead of rendering each cell."""
         fields = ("rank", "unit__name", "bloc__name", "total", "band__name", "upheld_violation_count")
         fields += ("inspection_count", "insufficient_evidence", "shared_rank", "tie_broken_by", "band_capped")
         for row in queryset.values(*fields, "bars_bloc_lead").iterator(chunk_size=2000):

@@ -14,7 +14,7 @@ from emulation.rankings.permissions import require_dashboard, require_rankings
 from emulation.rankings.sheet import min_inspections, ranking_filter
 from emulation.rankings.tables import RankingTable, annotate_for_ranking
 from emulation.scoring.models import Score
-from units.exports import table_page
+from units.listing.exports import table_page
 
 
 def _score_links(user, period: Period | None, table):

@@ -13,7 +13,7 @@ from emulation.rewards.fund import ledger
 from emulation.rewards.money import decision_money
 from emulation.rewards.pdfs import decision_pdf, pdf_filename
 from emulation.rewards.permissions import can_see_funds, funds_for_user, get_fund_for_user
-from units.exports import CONTENT_TYPES
+from units.listing.exports import CONTENT_TYPES
 
 
 @login_required

@@ -21,7 +21,7 @@ from emulation.schemes.editing import CopyToPeriodForm, CriterionFormSet, Scheme
 from emulation.schemes.filters import SchemeFilter
 from emulation.schemes.models import CriterionGroup, ScoringScheme
 from emulation.schemes.signals import scheme_changed
-from units.exports import table_page
+from units.listing.exports import table_page
 
 # Secondary columns are hidden on phones; the name, period and its status stay.
 WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none d-md-table-cell"}}

@@ -12,7 +12,7 @@ from emulation.pdfs import render_pdf
 from emulation.statistics.counting import columns, yearly_statistics
 from emulation.statistics.forms import StatisticsForm
 from emulation.statistics.permissions import statistics_bodies
-from units.exports import CONTENT_TYPES
+from units.listing.exports import CONTENT_TYPES
 
 
 @login_required

@@ -12,7 +12,7 @@ from evaluations.appeals.models import AppealStatus
 from evaluations.catalogue.models import ViolationType
 from evaluations.inspections.forms import MultipleFileInput, MultiplePhotoField, staff_of
 from units.models import Person
-from units.pickers import PersonPicker, UnitPicker
+from units.search.pickers import PersonPicker, UnitPicker
 from units.uploads import clean_upload
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})

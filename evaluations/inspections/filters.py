@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from evaluations.catalogue.models import ViolationCategory
 from evaluations.inspections.models import Inspection, InspectionKind, InspectionStatus, ViolationStatus
 from units.models import Unit
-from units.pickers import UnitPicker
+from units.search.pickers import UnitPicker
 
 
 class UnitSubtreeFilterMixin:

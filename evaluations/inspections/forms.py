@@ -14,7 +14,7 @@ from evaluations.catalogue.models import ChecklistItem, ViolationType
 from evaluations.inspections.models import InspectionKind, ItemOutcome
 from evaluations.inspections.services import team_problems
 from units.models import Person, Role, Unit, User
-from units.pickers import SearchSelect, UnitPicker
+from units.search.pickers import SearchSelect, UnitPicker
 from units.uploads import receive_photo
 
 

@@ -4,7 +4,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from evaluations.inspections.models import Inspection, Violation
-from units.tables import CARDS_ON_PHONE
+from units.listing.tables import CARDS_ON_PHONE
 
 
 class InspectionTable(tables.Table):

@@ -34,10 +34,10 @@ from evaluations.inspections.permissions import (
     is_on_team,
 )
 from evaluations.inspections.tables import InspectionTable
-from units.exports import table_page
+from units.listing.exports import table_page
 from units.models import Role, Unit, administered_unit_ids
 from units.permissions import has_role
-from units.pickers import search_users
+from units.search.pickers import search_users
 
 
 def violation_count():

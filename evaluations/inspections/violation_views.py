@@ -26,7 +26,7 @@ from evaluations.inspections.permissions import (
 )
 from evaluations.inspections.tables import ViolationTable
 from evaluations.inspections.views import conduct_context
-from units.exports import table_page
+from units.listing.exports import table_page
 from units.models import Role, Unit
 from units.permissions import has_role
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from evaluations.kpi.models import KpiIndicator, KpiReading
-from units.pickers import UnitPicker
+from units.search.pickers import UnitPicker
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 

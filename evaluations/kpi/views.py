@@ -15,8 +15,8 @@ from evaluations.kpi.imports import KpiReadingImport
 from evaluations.kpi.models import KpiIndicator, KpiReading
 from evaluations.kpi.permissions import get_kpi_reading_for_user
 from evaluations.kpi.tables import KpiReadingFilter, KpiReadingTable
-from units.exports import table_page
 from units.imports.views import confirm_step, upload_step
+from units.listing.exports import table_page
 from units.models import Unit, administered_unit_ids
 from units.permissions import get_unit_for_user, is_administrator, require_administrator, require_browse
 

@@ -13,7 +13,7 @@ from evaluations.records.models import (
 )
 from evaluations.records.permissions import record_writer_paths
 from units.models import Person, Unit
-from units.pickers import PersonPicker, UnitPicker
+from units.search.pickers import PersonPicker, UnitPicker
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests.factories import make_person, make_unit
-from units.exports import export_response
+from units.listing.exports import export_response
 from units.models import Category, Kind, Level
 
 pytestmark = pytest.mark.django_db

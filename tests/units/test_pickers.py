@@ -11,8 +11,8 @@ from emulation.eligibility.forms import ResultUnitFilter
 from evaluations.inspections.filters import ViolationFilter
 from evaluations.models import Violation
 from tests.factories import make_person, make_unit
-from units.folding import fold, with_folded
 from units.models import Person, Unit
+from units.search.folding import fold, with_folded
 
 pytestmark = pytest.mark.django_db
 

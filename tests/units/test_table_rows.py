@@ -70,7 +70,7 @@ def test_the_units_table_uses_the_project_template(admin_client, admin_user):
 
 
 def test_a_date_column_compiles_its_template_once_and_still_formats_each_row():
-    from units.table_templates import compiled
+    from units.listing.table_templates import compiled
 
     class Dated(tables.Table):
         day = tables.DateColumn(format="d/m/Y")

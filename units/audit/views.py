@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from units.audit.log import verify_chain
 from units.audit.models import AuditEntry, EventKind
-from units.exports import table_page
+from units.listing.exports import table_page
 from units.permissions import is_top_administrator
 
 

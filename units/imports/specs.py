@@ -5,10 +5,10 @@ from django.db.models.functions import Cast, Coalesce, Concat, Lower
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from units.folding import with_folded
 from units.imports.engine import Column, ImportSpec, Row
 from units.models import Category, Kind, Level, Person, Unit, administered_unit_ids
 from units.reorganisation.successor_import import FurtherSuccessors
+from units.search.folding import with_folded
 
 BATCH_SIZE = 1000
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from emulation.council.models.council import Council, CouncilMember
 from emulation.movements.forms import DATE
 from units.models import Person
-from units.pickers import PersonPicker, UnitPicker
+from units.search.pickers import PersonPicker, UnitPicker
 
 NO_LOGIN = _("Cán bộ này chưa có tài khoản đăng nhập: hãy cấp tài khoản (mời qua e-mail) trước.")
 

@@ -20,7 +20,7 @@ from emulation.council.admin_pages.filters import CouncilFilter
 from emulation.council.admin_pages.forms import CouncilForm, SeatForm
 from emulation.council.admin_pages.membership import remove_seat, save_seat
 from emulation.council.models.council import Council, CouncilMember
-from units.exports import table_page
+from units.listing.exports import table_page
 from units.models import Person, Unit, administered_unit_ids
 from units.permissions import require_administrator
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from emulation.movements.models import PeriodStatus
 from emulation.schemes.models import BonusRule, Criterion
 from emulation.scoring.models import BonusGrant, ManualScore
-from units.pickers import UnitPicker
+from units.search.pickers import UnitPicker
 
 
 class CriterionChoice(forms.ModelChoiceField):

@@ -20,7 +20,7 @@ from emulation.scoring.entries.forms import BonusGrantForm, ManualScoreForm
 from emulation.scoring.entries.tables import BonusGrantTable, ManualScoreTable
 from emulation.scoring.models import BonusGrant, ManualScore
 from emulation.scoring.tasks import recompute_unit_in_period
-from units.exports import table_page
+from units.listing.exports import table_page
 from units.models import Unit, administered_unit_ids
 from units.outbox.services import enqueue
 from units.permissions import require_administrator

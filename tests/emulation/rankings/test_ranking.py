@@ -304,7 +304,7 @@ def test_ranking_query_count_does_not_grow_with_rows(login, personas, tree, rows
 def test_the_export_read_with_values_holds_the_same_cells_as_the_rendered_table(world, fmt):
     from emulation.models import Score
     from emulation.rankings.tables import RankingTable, annotate_for_ranking
-    from units.exports import export_rows, table_dataset
+    from units.listing.exports import export_rows, table_dataset
 
     make_score(make_unit(name="Sở Công Thương"), world.period, bloc=world.departments, rank=3, tie_broken_by="A")
     scores = Score.objects.filter(period=world.period, bloc__isnull=False).select_related("unit", "bloc", "band")

@@ -1,7 +1,7 @@
 """One searchable picker for units and one for people: the form renders only the chosen row, the rest loads on demand.
 
 A picker is a plain <select> holding the current choice, plus a search box that asks /pick/units/ or /pick/people/
-for at most PICKER_LIMIT matches by name (accents ignored: units/folding.py) or code, within what the user may see
+for at most PICKER_LIMIT matches by name (accents ignored: `folding`) or code, within what the user may see
 (static/js/picker.js, no inline script). The form field keeps its queryset, so a posted value outside it is refused
 as before.
 """
@@ -12,8 +12,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils.safestring import mark_safe
 
-from units.folding import fold
 from units.models import Person, Unit, User
+from units.search.folding import fold
 
 PICKER_LIMIT = 20
 
